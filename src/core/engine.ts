@@ -1,0 +1,172 @@
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {location as locate, type Location} from 'vfile-location'
+import {findCues} from '../kinds/existence.js'
+import {englishPolarity} from '../lang/en/negation.js'
+import {japanesePolarity} from '../lang/ja/negation.js'
+import {loadTokenizer} from '../lang/ja/tokenizer.js'
+import type {Lang} from '../lang/script.js'
+import {readFrontMatter} from './front-matter.js'
+import {NOTICES, noticeUrl, type NoticeId} from './notices.js'
+import type {ResolvedOptions} from './options.js'
+import {collectProse, type ProseBlock} from './prose.js'
+import {fill, report} from './report.js'
+import type {CompiledRule} from './rule-types.js'
+import {readStageDirectives, stageAt} from './stage-directives.js'
+import {parseStage, type Stage} from './stages.js'
+import {buildSentences, planSentences, type ProseSentence} from './text-model.js'
+
+/** What a lint run leaves on `file.data.trustlintProse` for later steps (analyzer, tests). */
+export interface ProseModel {
+  blocks: ProseBlock[]
+  sentences: ProseSentence[]
+  /** The stage given by front matter, if any. */
+  documentStage: Stage | undefined
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    trustlintProse: ProseModel
+  }
+}
+
+/** Lint one parsed Markdown tree into its file's messages. */
+export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions): Promise<void> {
+  const source = String(file.value ?? '')
+  const location = locate(file)
+  const notice = (id: NoticeId, start: number, end: number, lang: Lang, reason: string, level: 'error' | 'warning' | 'info') =>
+    report(file, location, source, {
+      ruleId: id,
+      category: 'other',
+      level,
+      reason,
+      start,
+      end,
+      stage: undefined,
+      lang,
+      url: noticeUrl(id)
+    })
+
+  const blocks = collectProse(tree, source)
+  const noticeLang: Lang = options.locale ?? guessLang(source)
+
+  if (!source.trim()) {
+    notice('empty-file', 0, source.length, noticeLang, NOTICES['empty-file'].empty[noticeLang](), 'info')
+  }
+
+  // Front matter: stage and lang, or a clear message when it is broken.
+  const front = readFrontMatter(tree, source)
+  if (front.unclosed) {
+    notice('front-matter', 0, 3, noticeLang, NOTICES['front-matter'].unclosed[noticeLang](), 'error')
+  } else if (front.error) {
+    const at = Math.min(front.error.offset, source.length)
+    notice('front-matter', at, Math.min(at + 1, source.length), noticeLang, NOTICES['front-matter'].yaml[noticeLang](front.error.detail), 'error')
+  } else if (front.notMapping && front.node) {
+    const place = nodeRange(front.node)
+    notice('front-matter', place[0], place[1], noticeLang, NOTICES['front-matter'].notMapping[noticeLang](), 'error')
+  }
+  const hostData = hostFrontMatter(file)
+  const frontData = {...hostData, ...front.data}
+  let documentStage: Stage | undefined
+  if (frontData.stage !== undefined) {
+    documentStage = parseStage(frontData.stage)
+    if (!documentStage) {
+      const place = front.node ? keyRange(source, front.node, 'stage') : [0, 0]
+      notice('stage', place[0]!, place[1]!, noticeLang, NOTICES.stage.unknown[noticeLang](String(frontData.stage)), 'warning')
+    }
+  }
+  let forcedLang = options.lang
+  if (frontData.lang !== undefined && !forcedLang) {
+    const value = String(frontData.lang).toLowerCase()
+    if (value === 'ja' || value === 'en') forcedLang = value
+    else if (!value.startsWith('ja') && !value.startsWith('en')) {
+      const place = front.node ? keyRange(source, front.node, 'lang') : [0, 0]
+      notice('front-matter', place[0]!, place[1]!, noticeLang, NOTICES['front-matter'].lang[noticeLang](value), 'warning')
+    } else forcedLang = value.slice(0, 2) as Lang
+  }
+
+  // Inline stage directives.
+  const directives = readStageDirectives(tree)
+  for (const bad of directives.bad) {
+    const place = nodeRange(bad.node)
+    notice('stage', place[0], place[1], noticeLang, NOTICES.stage.unknown[noticeLang](bad.value), 'warning')
+  }
+  const fallback = documentStage ?? options.stage
+  const stageOf = (block: ProseBlock) => stageAt(directives.scopes, block.start, fallback)
+
+  // Tokenize: the Japanese dictionary is loaded only when Japanese text exists.
+  const plans = planSentences(blocks, forcedLang)
+  const tokenizer = plans.some((plan) => plan.lang === 'ja') ? await loadTokenizer(options.dictPath) : undefined
+  const sentences = buildSentences(plans, stageOf, location, tokenizer)
+
+  for (const sentence of sentences) {
+    for (const rule of options.rules) {
+      const level = options.levels.get(rule.id)![sentence.stage]
+      if (level === 'off') continue
+      for (const cue of findCues(rule, sentence)) {
+        if (isCancelled(rule, sentence, cue.from, cue.to)) continue
+        const lang = options.locale ?? sentence.lang
+        const actual = source.slice(cue.start, cue.end)
+        report(file, location, source, {
+          ruleId: rule.id,
+          category: rule.category,
+          level,
+          reason: fill(rule.messages[lang], actual),
+          start: cue.start,
+          end: cue.end,
+          stage: sentence.stage,
+          lang: sentence.lang,
+          expected: cue.expected ?? rule.expected[sentence.lang]
+        })
+      }
+    }
+  }
+
+  file.messages.sort(
+    (a, b) =>
+      (a.place && 'start' in a.place ? a.place.start.offset ?? 0 : 0) -
+        (b.place && 'start' in b.place ? b.place.start.offset ?? 0 : 0) ||
+      String(a.ruleId).localeCompare(String(b.ruleId))
+  )
+  file.data.trustlintProse = {blocks, sentences, documentStage}
+}
+
+/** A calm negation cancels cues of rules whose `negation` is `cancel`. */
+function isCancelled(rule: CompiledRule, sentence: ProseSentence, from: number, to: number): boolean {
+  if (rule.negation !== 'cancel' || from < 0) return false
+  if (sentence.lang === 'ja') {
+    return japanesePolarity(sentence.tokens.map((entry) => entry.token), from, to) === 'calm'
+  }
+  return englishPolarity(sentence.words, from) === 'calm'
+}
+
+/** Front matter a host already parsed (Astro, gray-matter based loaders). */
+function hostFrontMatter(file: VFile): Record<string, unknown> {
+  const data = file.data as Record<string, unknown>
+  const astro = data.astro as {frontmatter?: unknown} | undefined
+  for (const candidate of [astro?.frontmatter, data.frontmatter, data.matter]) {
+    if (candidate && typeof candidate === 'object' && !Array.isArray(candidate)) return candidate as Record<string, unknown>
+  }
+  return {}
+}
+
+function nodeRange(node: {position?: {start: {offset?: number}; end: {offset?: number}}}): [number, number] {
+  return [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0]
+}
+
+/** The value of a top-level key inside the front matter, for a precise position. */
+function keyRange(source: string, node: {position?: {start: {offset?: number}; end: {offset?: number}}}, key: string): [number, number] {
+  const [start, end] = nodeRange(node)
+  const text = source.slice(start, end)
+  const match = new RegExp(`^${key}[ \\t]*:[ \\t]*(.*?)[ \\t]*\\r?$`, 'm').exec(text)
+  if (!match || !match[1]) return [start, start + 3]
+  const at = start + match.index + match[0].indexOf(match[1], key.length + 1)
+  return [at, at + match[1].length]
+}
+
+/** The language most of a file's letters are in, for messages about the file itself. */
+function guessLang(source: string): Lang {
+  const japanese = source.match(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/gu)?.length ?? 0
+  const latin = source.match(/\p{Script=Latin}/gu)?.length ?? 0
+  return japanese > latin / 3 ? 'ja' : 'en'
+}

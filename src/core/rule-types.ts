@@ -1,0 +1,91 @@
+import type {Lang} from '../lang/script.js'
+import type {StageLevels} from './levels.js'
+
+/** The fixed vocabulary of message categories. */
+export const CATEGORIES = [
+  'urgency',
+  'scarcity',
+  'fomo',
+  'hard-sell',
+  'hype',
+  'price-push',
+  'pressure-punctuation',
+  'countdown',
+  'social-proof',
+  'no-cta',
+  'weak-cta',
+  'vague-link',
+  'competing-cta',
+  'buried-cta',
+  'compliance',
+  'other'
+] as const
+
+export type Category = (typeof CATEGORIES)[number]
+
+/**
+ * What a negation right after a cue does to it (DOMAIN.md §2):
+ * `cancel` — a calm negation removes the pressure (急がなくても大丈夫, "no need to hurry");
+ * `keep` — still pushy (後悔しないために, "don't miss");
+ * `ignore` — negation is not looked at.
+ */
+export type NegationEffect = 'cancel' | 'keep' | 'ignore'
+
+/** Text in both languages. */
+export interface Bilingual {
+  ja: string
+  en: string
+}
+
+/** One slot of a Japanese token pattern; each listed field must equal one of its values. */
+export interface JaTokenSpec {
+  surface?: string[]
+  basic?: string[]
+  pos?: string[]
+  posDetail1?: string[]
+  conjForm?: string[]
+  /** The slot may be absent. */
+  optional?: boolean
+}
+
+interface PatternBase {
+  /** The entry as written in the rule file, for error messages and docs. */
+  source: string
+  /** Calmer alternatives for this cue; overrides the rule's. */
+  expected?: string[]
+}
+
+export interface JaTokenPattern extends PatternBase {
+  kind: 'tokens'
+  tokens: JaTokenSpec[]
+}
+
+export interface EnWordPattern extends PatternBase {
+  kind: 'words'
+  /** Each slot lists the normalised word forms it accepts. */
+  words: string[][]
+  /** Match only as the first word of a sentence or clause (imperatives such as "Hurry"). */
+  clauseStart?: boolean
+}
+
+export interface RegexPattern extends PatternBase {
+  kind: 'regex'
+  regex: string
+  flags: string
+}
+
+export type JaPattern = JaTokenPattern | RegexPattern
+export type EnPattern = EnWordPattern | RegexPattern
+
+/** A rule as compiled from `rules/<id>.yml`: one concept, both languages. */
+export interface CompiledRule {
+  id: string
+  category: Category
+  description: Bilingual
+  levels: StageLevels
+  negation: NegationEffect
+  /** Templates; `{{actual}}` is replaced by the flagged text. */
+  messages: Bilingual
+  expected: Partial<Record<Lang, string[]>>
+  patterns: {ja: JaPattern[]; en: EnPattern[]}
+}

@@ -1,0 +1,252 @@
+import type {Paragraph as NlcstParagraph, Root as NlcstRoot, Sentence as NlcstSentence, SentenceContent, Word} from 'nlcst'
+import {ParseEnglish} from 'parse-english'
+import {toString} from 'nlcst-to-string'
+import type {Location} from 'vfile-location'
+import {splitJapaneseSentences} from '../lang/ja/sentences.js'
+import type {JapaneseTokenizer, KuromojiToken} from '../lang/ja/tokenizer.js'
+import {POS, POS_DETAIL} from '../lang/ja/pos.js'
+import {expandWord, foldWord, type NormalWord} from '../lang/en/words.js'
+import {normalizeWithMap, type NormalizedText} from '../lang/normalize.js'
+import {splitRuns, type Lang} from '../lang/script.js'
+import type {ProseBlock} from './prose.js'
+import type {Stage} from './stages.js'
+
+/** A kuromoji token placed in the source: offsets are source offsets. */
+export interface JaToken {
+  token: KuromojiToken
+  start: number
+  end: number
+}
+
+/** What trustlint stores on a Japanese word node's `data`. */
+export interface JapaneseWordData {
+  lang: 'ja'
+  surface: string
+  basicForm: string
+  pos: string
+  posDetail1: string
+  posDetail2: string
+  posDetail3: string
+  conjugatedType: string
+  conjugatedForm: string
+  reading: string | undefined
+  pronunciation: string | undefined
+}
+
+/**
+ * One sentence of one language run, ready for the rules. All offsets are
+ * offsets into the file's text.
+ */
+export interface ProseSentence {
+  lang: Lang
+  stage: Stage
+  block: ProseBlock
+  start: number
+  end: number
+  /** NFKC text of the sentence, for regex patterns, mapped to source offsets. */
+  normalized: NormalizedText
+  /** Japanese: tokens in order. */
+  tokens: JaToken[]
+  /** English: words, contractions expanded. */
+  words: NormalWord[]
+  /** The sentence as an nlcst node, positioned in the source. */
+  node: NlcstSentence
+}
+
+/** Text of a block split into language runs and sentences. */
+export interface SentencePlan {
+  lang: Lang
+  block: ProseBlock
+  /** Block-text offsets. */
+  start: number
+  end: number
+}
+
+/** Split blocks into language runs and, for Japanese, sentences (no tokenizing yet). */
+export function planSentences(blocks: ProseBlock[], force?: Lang): SentencePlan[] {
+  const plans: SentencePlan[] = []
+  for (const block of blocks) {
+    for (const run of splitRuns(block.text, force)) {
+      if (run.lang === 'ja') {
+        for (const span of splitJapaneseSentences(block.text, run.start, run.end)) {
+          plans.push({lang: 'ja', block, start: span.start, end: span.end})
+        }
+      } else {
+        plans.push({lang: 'en', block, start: run.start, end: run.end})
+      }
+    }
+  }
+  return plans
+}
+
+/** Build sentences for the plans; `tokenizer` is needed only when Japanese plans exist. */
+export function buildSentences(
+  plans: SentencePlan[],
+  stageOf: (block: ProseBlock) => Stage,
+  location: Location,
+  tokenizer: JapaneseTokenizer | undefined
+): ProseSentence[] {
+  const sentences: ProseSentence[] = []
+  for (const plan of plans) {
+    const stage = stageOf(plan.block)
+    if (plan.lang === 'ja') {
+      if (!tokenizer) throw new Error('Japanese text needs the tokenizer')
+      sentences.push(japaneseSentence(plan, stage, location, tokenizer))
+    } else {
+      sentences.push(...englishSentences(plan, stage, location))
+    }
+  }
+  return sentences
+}
+
+/** Compose a block-text normalisation map with the block's source map. */
+function toSource(block: ProseBlock, map: NormalizedText): NormalizedText {
+  return {
+    text: map.text,
+    origin: map.origin.map((index) => block.origin[index]!),
+    originEnd: map.originEnd.map((end) => block.originEnd[end - 1]!)
+  }
+}
+
+// Line breaks inside Japanese prose are not word breaks (hard-wrapped
+// paragraphs), so they and the indentation after them are left out.
+function keepInJapanese(block: ProseBlock) {
+  return (char: string, index: number) => {
+    if (char === '\n' || char === '\r') return false
+    if (char === ' ' || char === '\t' || char === '\u3000') {
+      for (let back = index - 1; back >= 0; back--) {
+        const before = block.text[back]!
+        if (before === '\n' || before === '\r') return false
+        if (before !== ' ' && before !== '\t' && before !== '\u3000') return true
+      }
+    }
+    return true
+  }
+}
+
+function japaneseSentence(
+  plan: SentencePlan,
+  stage: Stage,
+  location: Location,
+  tokenizer: JapaneseTokenizer
+): ProseSentence {
+  const {block} = plan
+  const normalized = toSource(block, normalizeWithMap(block.text, plan.start, plan.end, keepInJapanese(block)))
+  const tokens: JaToken[] = []
+  const children: SentenceContent[] = []
+  for (const token of tokenizer.tokenize(normalized.text)) {
+    const from = token.word_position - 1
+    const to = from + token.surface_form.length
+    const start = normalized.origin[from]!
+    const end = normalized.originEnd[to - 1]!
+    tokens.push({token, start, end})
+    children.push(japaneseNode(token, start, end, location))
+  }
+  const start = block.origin[plan.start]!
+  const end = block.originEnd[plan.end - 1]!
+  return {
+    lang: 'ja',
+    stage,
+    block,
+    start,
+    end,
+    normalized,
+    tokens,
+    words: [],
+    node: {type: 'SentenceNode', children, position: span(location, start, end), data: {lang: 'ja', stage}} as NlcstSentence
+  }
+}
+
+function japaneseNode(token: KuromojiToken, start: number, end: number, location: Location): SentenceContent {
+  const position = span(location, start, end)
+  const value = token.surface_form
+  if (token.pos === POS.symbol) {
+    if (token.pos_detail_1 === POS_DETAIL.whitespace) return {type: 'WhiteSpaceNode', value, position}
+    return {type: token.pos_detail_1 === '一般' ? 'SymbolNode' : 'PunctuationNode', value, position}
+  }
+  const data: JapaneseWordData = {
+    lang: 'ja',
+    surface: token.surface_form,
+    basicForm: token.basic_form,
+    pos: token.pos,
+    posDetail1: token.pos_detail_1,
+    posDetail2: token.pos_detail_2,
+    posDetail3: token.pos_detail_3,
+    conjugatedType: token.conjugated_type,
+    conjugatedForm: token.conjugated_form,
+    reading: token.reading,
+    pronunciation: token.pronunciation
+  }
+  return {type: 'WordNode', children: [{type: 'TextNode', value, position}], position, data} as Word
+}
+
+const english = new ParseEnglish()
+
+// Words after which an imperative still counts as clause-initial ("Please hurry", "So act now").
+const CLAUSE_OPENERS = new Set(['please', 'so', 'just', 'and', 'but', 'now', 'then', 'oh', 'hey', 'well'])
+
+function englishSentences(plan: SentencePlan, stage: Stage, location: Location): ProseSentence[] {
+  const {block} = plan
+  // Soft line breaks would split paragraphs in parse-latin; a space keeps offsets.
+  const text = block.text.slice(plan.start, plan.end).replace(/[\r\n]/g, ' ')
+  const tree: NlcstRoot = english.parse(text)
+  const sentences: ProseSentence[] = []
+  const sourceOf = (offset: number) => block.origin[plan.start + offset]!
+  const sourceEndOf = (offset: number) => block.originEnd[plan.start + offset - 1]!
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const sentence of (paragraph as NlcstParagraph).children) {
+      if (sentence.type !== 'SentenceNode') continue
+      const from = sentence.position!.start.offset!
+      const to = sentence.position!.end.offset!
+      const words: NormalWord[] = []
+      reposition(sentence, sourceOf, sourceEndOf, location)
+      let clauseStart = true
+      for (const child of sentence.children) {
+        if (child.type === 'PunctuationNode' && /^[,;:\u2013\u2014(]$/.test(toString(child))) clauseStart = true
+        if (child.type !== 'WordNode') continue
+        const start = child.position!.start.offset!
+        const end = child.position!.end.offset!
+        const expanded = expandWord(foldWord(toString(child)))
+        for (const norm of expanded) {
+          words.push({norm, start, end, clauseStart})
+          clauseStart = CLAUSE_OPENERS.has(norm) && clauseStart
+        }
+      }
+      sentence.data = {...sentence.data, lang: 'en', stage} as NlcstSentence['data']
+      const start = sourceOf(from)
+      const end = sourceEndOf(to)
+      sentences.push({
+        lang: 'en',
+        stage,
+        block,
+        start,
+        end,
+        normalized: toSource(block, normalizeWithMap(block.text, plan.start + from, plan.start + to)),
+        tokens: [],
+        words,
+        node: sentence
+      })
+    }
+  }
+  return sentences
+}
+
+/** Move an nlcst subtree from run-relative offsets to source positions. */
+function reposition(
+  node: {position?: {start: {offset?: number}; end: {offset?: number}}; children?: unknown[]},
+  sourceOf: (offset: number) => number,
+  sourceEndOf: (offset: number) => number,
+  location: Location
+) {
+  if (node.position) {
+    const from = node.position.start.offset!
+    const to = node.position.end.offset!
+    node.position = span(location, sourceOf(from), to > from ? sourceEndOf(to) : sourceOf(from))
+  }
+  if (node.children) for (const child of node.children) reposition(child as typeof node, sourceOf, sourceEndOf, location)
+}
+
+function span(location: Location, start: number, end: number) {
+  return {start: location.toPoint(start)!, end: location.toPoint(end)!}
+}

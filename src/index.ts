@@ -1,0 +1,17 @@
+/**
+ * trustlint: a funnel-aware copy linter for Japanese and English newsletters.
+ * Pushy sales language is flagged in education content; weak calls to action
+ * in sales content.
+ */
+export {lint, createLinter, createProcessor, type Linter} from './core/processor.js'
+export type {TrustlintOptions} from './core/options.js'
+export {OptionsError} from './core/options.js'
+export {STAGES, DEFAULT_STAGE, UnknownStageError, parseStage, type Stage} from './core/stages.js'
+export type {Level, LevelSetting, StageLevels} from './core/levels.js'
+export {CATEGORIES, type Category, type CompiledRule, type Bilingual} from './core/rule-types.js'
+export {BUILTIN_RULES as rules} from './core/builtin-rules.js'
+export {DictionaryLoadError, DICT_ENV} from './lang/ja/tokenizer.js'
+export type {Lang} from './lang/script.js'
+export type {ProseModel} from './core/engine.js'
+export type {ProseSentence, JapaneseWordData} from './core/text-model.js'
+export {toJsonReport, type JsonReport, type JsonMessage} from './report/json.js'

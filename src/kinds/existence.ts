@@ -1,0 +1,154 @@
+import type {KuromojiToken} from '../lang/ja/tokenizer.js'
+import type {CompiledRule, EnWordPattern, JaTokenPattern, JaTokenSpec, RegexPattern} from '../core/rule-types.js'
+import type {ProseSentence} from '../core/text-model.js'
+
+/** A cue found in a sentence; offsets are source offsets. */
+export interface CueMatch {
+  start: number
+  end: number
+  /** Token (ja) or word (en) index range within the sentence; -1 for regex matches. */
+  from: number
+  to: number
+  expected: string[] | undefined
+}
+
+interface CompiledIndex {
+  ja: Map<string, JaTokenPattern[]>
+  jaAny: JaTokenPattern[]
+  jaRegex: RegExp[]
+  jaRegexPatterns: RegexPattern[]
+  en: Map<string, EnWordPattern[]>
+  enRegex: RegExp[]
+  enRegexPatterns: RegexPattern[]
+}
+
+// Indexes are built once per rule object, never per call.
+const indexes = new WeakMap<CompiledRule, CompiledIndex>()
+
+function indexFor(rule: CompiledRule): CompiledIndex {
+  let index = indexes.get(rule)
+  if (index) return index
+  index = {ja: new Map(), jaAny: [], jaRegex: [], jaRegexPatterns: [], en: new Map(), enRegex: [], enRegexPatterns: []}
+  for (const pattern of rule.patterns.ja) {
+    if (pattern.kind === 'regex') {
+      index.jaRegex.push(new RegExp(pattern.regex, pattern.flags + 'gu'))
+      index.jaRegexPatterns.push(pattern)
+      continue
+    }
+    const first = pattern.tokens[0]!
+    const keys = first.optional ? undefined : (first.basic ?? first.surface)
+    if (!keys) index.jaAny.push(pattern)
+    else for (const key of keys) push(index.ja, key, pattern)
+  }
+  for (const pattern of rule.patterns.en) {
+    if (pattern.kind === 'regex') {
+      index.enRegex.push(new RegExp(pattern.regex, pattern.flags + 'gu'))
+      index.enRegexPatterns.push(pattern)
+      continue
+    }
+    for (const form of pattern.words[0]!) push(index.en, form, pattern)
+  }
+  indexes.set(rule, index)
+  return index
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T) {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+/** Find every cue of a rule in a sentence: longest first, never overlapping. */
+export function findCues(rule: CompiledRule, sentence: ProseSentence): CueMatch[] {
+  const index = indexFor(rule)
+  const found: CueMatch[] = []
+  if (sentence.lang === 'ja') {
+    const tokens = sentence.tokens
+    const raw = tokens.map((entry) => entry.token)
+    for (let at = 0; at < tokens.length; at++) {
+      const token = tokens[at]!.token
+      const candidates = [
+        ...(index.ja.get(token.basic_form) ?? []),
+        ...(token.surface_form !== token.basic_form ? (index.ja.get(token.surface_form) ?? []) : []),
+        ...index.jaAny
+      ]
+      for (const pattern of candidates) {
+        const to = matchTokens(pattern.tokens, 0, raw, at)
+        if (to > at) found.push({start: tokens[at]!.start, end: tokens[to - 1]!.end, from: at, to, expected: pattern.expected})
+      }
+    }
+    regexCues(index.jaRegex, index.jaRegexPatterns, sentence, found)
+  } else {
+    const words = sentence.words
+    for (let at = 0; at < words.length; at++) {
+      for (const pattern of index.en.get(words[at]!.norm) ?? []) {
+        if (pattern.clauseStart && !words[at]!.clauseStart) continue
+        const to = matchWords(pattern.words, sentence, at)
+        if (to > at) found.push({start: words[at]!.start, end: words[to - 1]!.end, from: at, to, expected: pattern.expected})
+      }
+    }
+    regexCues(index.enRegex, index.enRegexPatterns, sentence, found)
+  }
+  return longestFirst(found)
+}
+
+function regexCues(regexes: RegExp[], patterns: RegexPattern[], sentence: ProseSentence, found: CueMatch[]) {
+  const {text, origin, originEnd} = sentence.normalized
+  regexes.forEach((regex, index) => {
+    regex.lastIndex = 0
+    for (const match of text.matchAll(regex)) {
+      if (!match[0]) continue
+      const from = match.index
+      const to = from + match[0].length
+      found.push({start: origin[from]!, end: originEnd[to - 1]!, from: -1, to: -1, expected: patterns[index]!.expected})
+    }
+  })
+}
+
+/** Match token specs from slot `slot` at token `at`; returns the end token index or -1. */
+function matchTokens(specs: JaTokenSpec[], slot: number, tokens: KuromojiToken[], at: number): number {
+  if (slot === specs.length) return at
+  const spec = specs[slot]!
+  if (at < tokens.length && tokenMatches(spec, tokens[at]!)) {
+    const end = matchTokens(specs, slot + 1, tokens, at + 1)
+    if (end >= 0) return end
+  }
+  if (spec.optional) return matchTokens(specs, slot + 1, tokens, at)
+  return -1
+}
+
+function tokenMatches(spec: JaTokenSpec, token: KuromojiToken): boolean {
+  return (
+    (!spec.surface || spec.surface.includes(token.surface_form)) &&
+    (!spec.basic || spec.basic.includes(token.basic_form)) &&
+    (!spec.pos || spec.pos.includes(token.pos)) &&
+    (!spec.posDetail1 || spec.posDetail1.includes(token.pos_detail_1)) &&
+    (!spec.conjForm || spec.conjForm.includes(token.conjugated_form))
+  )
+}
+
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'a', 'few'])
+
+function matchWords(slots: string[][], sentence: ProseSentence, at: number): number {
+  const words = sentence.words
+  if (at + slots.length > words.length) return -1
+  for (let slot = 0; slot < slots.length; slot++) {
+    const word = words[at + slot]!.norm
+    const forms = slots[slot]!
+    if (forms[0] === '{n}') {
+      if (!/^[\d.,]+$/.test(word) && !NUMBER_WORDS.has(word)) return -1
+    } else if (!forms.includes(word)) return -1
+  }
+  return at + slots.length
+}
+
+function longestFirst(matches: CueMatch[]): CueMatch[] {
+  matches.sort((a, b) => a.start - b.start || b.end - a.end)
+  const kept: CueMatch[] = []
+  for (const match of matches) {
+    const last = kept[kept.length - 1]
+    if (last && match.start < last.end) continue
+    kept.push(match)
+  }
+  return kept
+}

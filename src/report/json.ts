@@ -1,0 +1,72 @@
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {severityOf} from '../core/levels.js'
+
+/** A point in the JSON report: 1-based line and column, 0-based UTF-16 offset. */
+export interface JsonPoint {
+  line: number
+  column: number
+  offset: number
+}
+
+/** One message in the JSON report. */
+export interface JsonMessage {
+  ruleId: string
+  category: string
+  severity: 'error' | 'warning' | 'info'
+  message: string
+  actual: string
+  expected: string[]
+  url: string
+  stage: string | null
+  lang: string | null
+  start: JsonPoint
+  end: JsonPoint
+}
+
+/** The stable JSON report (`--format json`), version 1. */
+export interface JsonReport {
+  version: 1
+  files: {path: string; messages: JsonMessage[]}[]
+  summary: {files: number; errors: number; warnings: number; infos: number}
+}
+
+const ORIGIN: JsonPoint = {line: 1, column: 1, offset: 0}
+
+function point(value: {line?: number; column?: number; offset?: number} | undefined): JsonPoint {
+  if (!value || value.line === undefined) return ORIGIN
+  return {line: value.line, column: value.column ?? 1, offset: value.offset ?? 0}
+}
+
+function toJsonMessage(message: VFileMessage): JsonMessage {
+  const place = message.place
+  const range = place && 'start' in place ? place : place ? {start: place, end: place} : undefined
+  return {
+    ruleId: message.ruleId ?? 'unknown',
+    category: message.category ?? 'other',
+    severity: severityOf(message.fatal),
+    message: message.reason,
+    actual: message.actual ?? '',
+    expected: message.expected ?? [],
+    url: message.url ?? '',
+    stage: message.stage ?? null,
+    lang: message.lang ?? null,
+    start: point(range?.start),
+    end: point(range?.end)
+  }
+}
+
+/** Build the JSON report for linted files; paths are given with POSIX separators. */
+export function toJsonReport(files: VFile[]): JsonReport {
+  const summary = {files: files.length, errors: 0, warnings: 0, infos: 0}
+  const entries = files.map((file) => {
+    const messages = file.messages.map(toJsonMessage)
+    for (const message of messages) {
+      if (message.severity === 'error') summary.errors++
+      else if (message.severity === 'warning') summary.warnings++
+      else summary.infos++
+    }
+    return {path: (file.path ?? '<stdin>').replaceAll('\\', '/'), messages}
+  })
+  return {version: 1, files: entries, summary}
+}
