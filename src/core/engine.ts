@@ -1,6 +1,8 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {location as locate, type Location} from 'vfile-location'
+import {CHECKS} from '../checks/index.js'
+import type {CheckContext} from '../checks/types.js'
 import {findCues} from '../kinds/existence.js'
 import {englishPolarity} from '../lang/en/negation.js'
 import {japanesePolarity} from '../lang/ja/negation.js'
@@ -12,6 +14,7 @@ import type {ResolvedOptions} from './options.js'
 import {collectProse, type ProseBlock} from './prose.js'
 import {fill, report} from './report.js'
 import type {CompiledRule} from './rule-types.js'
+import {splitSections} from './sections.js'
 import {readStageDirectives, stageAt} from './stage-directives.js'
 import {parseStage, type Stage} from './stages.js'
 import {buildSentences, planSentences, type ProseSentence} from './text-model.js'
@@ -99,9 +102,10 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
   const tokenizer = plans.some((plan) => plan.lang === 'ja') ? await loadTokenizer(options.dictPath) : undefined
   const sentences = buildSentences(plans, stageOf, location, tokenizer)
 
+  const levelOf = (ruleId: string, stage: Stage) => options.levels.get(ruleId)?.[stage] ?? 'off'
   for (const sentence of sentences) {
     for (const rule of options.rules) {
-      const level = options.levels.get(rule.id)![sentence.stage]
+      const level = levelOf(rule.id, sentence.stage)
       if (level === 'off') continue
       for (const cue of findCues(rule, sentence)) {
         if (isCancelled(rule, sentence, cue.from, cue.to)) continue
@@ -120,6 +124,43 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
         })
       }
     }
+  }
+
+  const stageAtOffset = (offset: number) => stageAt(directives.scopes, offset, fallback)
+  const context: CheckContext = {
+    file,
+    source,
+    location,
+    tree,
+    blocks,
+    sentences,
+    sections: splitSections(tree, blocks, stageAtOffset),
+    stageAt: stageAtOffset,
+    levelOf,
+    localeFor: (lang) => options.locale ?? lang,
+    report(rule, finding) {
+      const level = levelOf(rule.id, finding.stage)
+      if (level === 'off') return
+      const actual = source.slice(finding.start, finding.end)
+      report(file, location, source, {
+        ruleId: rule.id,
+        category: rule.category,
+        level,
+        reason: finding.reason ?? fill(rule.messages[options.locale ?? finding.lang], actual),
+        start: finding.start,
+        end: finding.end,
+        stage: finding.stage,
+        lang: finding.lang,
+        expected: finding.expected,
+        note: finding.note
+      })
+    }
+  }
+  for (const rule of options.rules) {
+    if (!rule.check) continue
+    const check = CHECKS[rule.check]
+    if (!check) throw new Error(`Rule "${rule.id}" names an unknown check "${rule.check}"`)
+    check(context, rule)
   }
 
   file.messages.sort(

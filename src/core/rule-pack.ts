@@ -59,7 +59,13 @@ export function compileRule(
   const en = list(raw.patterns.en, 'patterns.en', fail).map((entry, index) =>
     compileEn(entry, `patterns.en[${index}]`, fail)
   )
+  if (raw.check !== undefined && (typeof raw.check !== 'string' || !ID.test(raw.check))) {
+    fail('check', 'expected the name of a check in src/checks/')
+  }
+  if (raw.options !== undefined && !isRecord(raw.options)) fail('options', 'expected a mapping')
   return {
+    ...(raw.check ? {check: raw.check as string} : {}),
+    ...(raw.options ? {options: raw.options as Record<string, unknown>} : {}),
     id,
     category: category as Category,
     description,

@@ -88,4 +88,8 @@ export interface CompiledRule {
   messages: Bilingual
   expected: Partial<Record<Lang, string[]>>
   patterns: {ja: JaPattern[]; en: EnPattern[]}
+  /** Name of a code-backed check in src/checks/ (for what data cannot express). */
+  check?: string
+  /** Rule-specific options (defaults from the YAML `options:` mapping). */
+  options?: Record<string, unknown>
 }
