@@ -16,8 +16,11 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     shims: true,
+    // require('trustlint/remark') returns the plugin itself, as CJS site configs expect.
+    cjsInterop: true,
     sourcemap: false,
-    splitting: false,
+    // cjsInterop needs code splitting to rewrite the CJS default export.
+    splitting: true,
     external: ['kuromoji']
   },
   {

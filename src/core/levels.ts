@@ -1,4 +1,4 @@
-import type {Stage} from './stages.js'
+import type {Stage, StageName} from './stages.js'
 
 /** How loudly a rule reports: `off` silences it. */
 export type Level = 'off' | 'info' | 'warning' | 'error'
@@ -12,7 +12,7 @@ export type StageLevels = Record<Stage, Level>
  * A user's level setting for one rule: one level for every stage, or a level
  * per stage (unnamed stages keep the rule's defaults).
  */
-export type LevelSetting = Level | Partial<StageLevels>
+export type LevelSetting = Level | Partial<Record<StageName, Level>>
 
 /** vfile's severity encoding: error → `fatal: true`, warning → `false`, info → `undefined`. */
 export function fatalFor(level: Exclude<Level, 'off'>): boolean | undefined {

@@ -6,6 +6,12 @@ import {lintTree} from './engine.js'
 import {remarkFrontmatter, remarkGfm, remarkParse} from './plugins.js'
 import {resolveOptions, type ResolvedOptions, type TrustlintOptions} from './options.js'
 
+// unified's processor is a callable instance whose prototype is not
+// Function.prototype, so it has no `.call`. The CJS build (sucrase) rewrites a
+// direct call of an imported binding into `binding.call(void 0)`; calling a
+// local alias keeps it a plain call.
+const newProcessor: typeof unified = unified
+
 /** A reusable linter: options checked once, tokenizer shared across calls. */
 export interface Linter {
   lint(input: string | VFile): Promise<VFile>
@@ -21,7 +27,7 @@ export function trustlintTransform(this: unknown, options: ResolvedOptions) {
 /** remark-parse with front matter and GFM, then trustlint. */
 export function createProcessor(options?: TrustlintOptions): Processor<Root, Root, Root, undefined, undefined> {
   const resolved = resolveOptions(options, BUILTIN_RULES)
-  return unified()
+  return newProcessor()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)

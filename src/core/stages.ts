@@ -4,6 +4,9 @@ export const STAGES = ['acquisition', 'education', 'sales'] as const
 /** A funnel stage: acquisition (集客), education (教育) or sales (販売). */
 export type Stage = (typeof STAGES)[number]
 
+/** A stage as users may write it: the English name or its Japanese alias. */
+export type StageName = Stage | '集客' | '教育' | '販売'
+
 /** The stage used when neither a directive, front matter nor an option names one. */
 export const DEFAULT_STAGE: Stage = 'education'
 

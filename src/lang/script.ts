@@ -9,10 +9,12 @@ export interface LangRun {
 }
 
 // Japanese script: kana, kanji, the prolonged sound mark and iteration marks,
-// Japanese brackets and punctuation, and full-width / half-width forms, which in
-// practice only occur in Japanese prose (ＦＲＥＥ, ５０％, ｾｰﾙ).
+// Japanese brackets and punctuation, and the full-width punctuation and
+// half-width katakana of Japanese prose (！, ％, ｾｰﾙ). Full-width Latin letters
+// (ＦＲＥＥ) are Latin: they route to English and are folded by NFKC there.
+// The ideographic space and full-width digits are neutral.
 const JAPANESE =
-  /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\u3000-\u303F\u30FB\u30FC\uFF01-\uFF9F]/u
+  /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\u3001-\u303F\u30FB\u30FC\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF9F]/u
 const LATIN = /\p{Script=Latin}/u
 
 type Script = Lang | 'neutral'

@@ -11,7 +11,7 @@ const CLOSERS = new Set(Object.values(OPENERS))
 /**
  * Split Japanese text into sentences on 。！？ (and their half-width forms)
  * outside 「」『』（）. A run of terminators (！！, ？！) and the closing brackets
- * right after them stay with their sentence. Leading whitespace is skipped.
+ * right after them stay with their sentence. Whitespace around a sentence is left out.
  */
 export function splitJapaneseSentences(text: string, start = 0, end = text.length): Span[] {
   const spans: Span[] = []
@@ -34,6 +34,7 @@ export function splitJapaneseSentences(text: string, start = 0, end = text.lengt
 
   function push(from: number, to: number) {
     while (from < to && /\s/.test(text[from]!)) from++
+    while (to > from && /\s/.test(text[to - 1]!)) to--
     if (from < to) spans.push({start: from, end: to})
   }
 }

@@ -1,0 +1,127 @@
+import {readdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {createLinter} from '../src/index.js'
+import {placeProblems} from './helpers.js'
+
+const linter = createLinter()
+const folder = path.resolve(import.meta.dirname, '../fixtures/positions')
+
+describe('positions fixtures', () => {
+  const names = readdirSync(folder).filter((name) => name.endsWith('.md')).sort()
+
+  it.each(names)('%s: every message slices exactly what it flags', async (name) => {
+    const raw = readFileSync(path.join(folder, name), 'utf8')
+    const file = await linter.lint(raw)
+    const source = raw.replace(/^\uFEFF/, '')
+    expect(file.messages.length).toBeGreaterThan(0)
+    expect(file.messages.flatMap((message) => placeProblems(source, message))).toEqual([])
+  })
+
+  it('finds a cue split by emphasis and keeps the markup inside the range', async () => {
+    const file = await linter.lint(readFileSync(path.join(folder, 'emphasis-split.md'), 'utf8'))
+    const actuals = file.messages.filter((message) => message.ruleId === 'urgency').map((message) => message.actual)
+    expect(actuals).toEqual(['今すぐ', '今*すぐ', 'Act** now'])
+  })
+
+  it('finds cues in link text but never in URLs', async () => {
+    const file = await linter.lint(readFileSync(path.join(folder, 'link-around-cue.md'), 'utf8'))
+    const actuals = file.messages.filter((message) => message.ruleId === 'urgency').map((message) => message.actual)
+    expect(actuals).toEqual(['今すぐ', 'act now', 'Hurry'])
+  })
+
+  it('counts offsets after a BOM without the BOM', async () => {
+    const raw = readFileSync(path.join(folder, 'bom.md'), 'utf8')
+    expect(raw.charCodeAt(0)).toBe(0xfeff)
+    const file = await linter.lint(raw)
+    const first = file.messages[0]!
+    const place = first.place as {start: {offset: number; line: number; column: number}}
+    expect(place.start).toMatchObject({line: 3, column: 1, offset: 7})
+  })
+
+  it('maps CRLF, blockquote prefixes and full-width forms to the right lines', async () => {
+    const crlf = await linter.lint(readFileSync(path.join(folder, 'crlf.md'), 'utf8'))
+    expect(crlf.messages.map((message) => [message.actual, message.line])).toEqual([
+      ['Act now', 4],
+      ['今すぐ', 5]
+    ])
+    const quote = await linter.lint(readFileSync(path.join(folder, 'blockquote-continuation.md'), 'utf8'))
+    expect(quote.messages.map((message) => message.actual)).toEqual(['今すぐ', 'Act\n> now'])
+    const wide = await linter.lint(readFileSync(path.join(folder, 'full-width.md'), 'utf8'))
+    expect(wide.messages.map((message) => message.actual)).toEqual([
+      '至急',
+      '大至急',
+      'Ａｃｔ　ｎｏｗ',
+      'Act now',
+      '今すぐ',
+      '今すぐ',
+      'act&#32;now'
+    ])
+  })
+})
+
+// Pieces of newsletter Markdown: prose with and without cues in both
+// languages, wrapped in the inline and block constructs that shift offsets.
+const japanese = fc.constantFrom(
+  '今すぐお申し込みください。',
+  '急がなくても大丈夫です。',
+  'このツールには free trial があります。',
+  'お急ぎください！',
+  '講座の内容を説明します。',
+  '大至急、ご連絡を。',
+  '「今すぐ」という言葉',
+  'ｾｰﾙ中です。',
+  '５０％オフ'
+)
+const english = fc.constantFrom(
+  'Act now and join.',
+  "Don't wait!",
+  'There is no need to hurry.',
+  'Hurry, the doors close.',
+  'We explain the method.',
+  'Mr. Smith said so.',
+  'It’s time — act fast.'
+)
+const phrase = fc.oneof(japanese, english)
+const inline = fc.oneof(
+  phrase,
+  phrase.map((text) => `**${text}**`),
+  phrase.map((text) => `*${text}*`),
+  phrase.map((text) => `[${text}](https://example.com/x)`),
+  phrase.map((text) => `\`${text}\``),
+  fc.constant('&amp;'),
+  fc.constant('\\*'),
+  fc.constant('<span>html</span>')
+)
+const line = fc
+  .tuple(fc.array(inline, {minLength: 1, maxLength: 4}), fc.constantFrom('', ' '))
+  .map(([parts, glue]) => parts.join(glue))
+const block = fc.oneof(
+  line,
+  line.map((text) => `# ${text}`),
+  line.map((text) => `- ${text}\n- ${text}`),
+  fc.tuple(line, line).map(([a, b]) => `> ${a}\n> ${b}`),
+  fc.tuple(line, line).map(([a, b]) => `| a | b |\n| - | - |\n| ${a.replaceAll('|', '')} | ${b.replaceAll('|', '')} |`),
+  line.map((text) => '```\n' + text + '\n```'),
+  fc.tuple(line, line).map(([a, b]) => `${a}\n${b}`)
+)
+const frontMatter = fc.constantFrom('', '---\nstage: education\n---\n', '---\nstage: sales\n---\n', '---\ntitle: x\n---\n')
+const newline = fc.constantFrom('\n', '\r\n')
+const documents = fc
+  .tuple(frontMatter, fc.array(block, {minLength: 1, maxLength: 6}), newline, fc.boolean())
+  .map(([front, blocks, eol, bom]) => (bom ? '\uFEFF' : '') + (front + blocks.join('\n\n') + '\n').replaceAll('\n', eol))
+
+describe('positions property', () => {
+  it('never throws, and every message slices exactly its actual text at the right line and column', async () => {
+    await fc.assert(
+      fc.asyncProperty(documents, async (raw) => {
+        const file = await linter.lint(raw)
+        const source = raw.replace(/^\uFEFF/, '')
+        const problems = file.messages.flatMap((message) => placeProblems(source, message))
+        expect(problems).toEqual([])
+      }),
+      {numRuns: 300}
+    )
+  })
+})
