@@ -24,7 +24,7 @@ export default defineConfig([
     external: ['kuromoji']
   },
   {
-    entry: {cli: 'src/cli.ts'},
+    entry: {cli: 'src/cli.ts', 'cli-worker': 'src/cli/worker.ts'},
     format: ['esm'],
     dts: false,
     clean: false,

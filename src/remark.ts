@@ -2,7 +2,7 @@ import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {BUILTIN_RULES} from './core/builtin-rules.js'
-import {lintTree} from './core/engine.js'
+import {trustlintTransform} from './core/processor.js'
 import {OptionsError, resolveOptions, type TrustlintOptions} from './core/options.js'
 
 /** Options of the remark plugin: the library options plus what a site build does with findings. */
@@ -27,9 +27,10 @@ export default function remarkTrustlint(options?: RemarkTrustlintOptions) {
     throw new OptionsError(`Option "report" must be messages, console or fail, got ${JSON.stringify(report)}`)
   }
   const resolved = resolveOptions(rest, BUILTIN_RULES)
+  const transform = trustlintTransform(resolved)
   return async function transformer(tree: Root, file: VFile) {
     const prior = new Set(file.messages)
-    await lintTree(tree, file, resolved)
+    await transform(tree, file)
     const ours = file.messages.filter((message) => !prior.has(message) && message.source === 'trustlint')
     if (report === 'console' && ours.length > 0) {
       const view = new VFile({path: file.path})

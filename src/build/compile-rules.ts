@@ -15,10 +15,18 @@ import {loadTokenizer} from '../lang/ja/tokenizer.js'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const RULES_DIR = path.join(root, 'rules')
 export const OUTPUT = path.join(root, 'src/generated/rules.json')
+export const PRESETS_OUTPUT = path.join(root, 'src/generated/presets.json')
+const PRESETS_FILE = 'presets.yml'
+
+/** A preset: rule settings in the config syntax, with a reason. */
+export interface Preset {
+  description: string
+  rules: Record<string, unknown>
+}
 
 /** Read, validate and compile every rule file, sorted by id. */
 export async function compileRuleFiles(dir = RULES_DIR): Promise<CompiledRule[]> {
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.yml')).sort()
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.yml') && name !== PRESETS_FILE).sort()
   const tokenizer = await loadTokenizer()
   const rules: CompiledRule[] = []
   for (const name of names) {
@@ -36,15 +44,36 @@ export async function compileRuleFiles(dir = RULES_DIR): Promise<CompiledRule[]>
   return rules
 }
 
+/** Read and check rules/presets.yml against the compiled rules. */
+export async function compilePresets(rules: CompiledRule[], dir = RULES_DIR): Promise<Record<string, Preset>> {
+  const file = path.posix.join('rules', PRESETS_FILE)
+  const raw = parse(await readFile(path.join(dir, PRESETS_FILE), 'utf8')) as Record<string, Preset>
+  const ids = new Set(rules.map((rule) => rule.id))
+  const levels = new Set(['off', 'info', 'warning', 'error'])
+  for (const [name, preset] of Object.entries(raw)) {
+    if (typeof preset?.description !== 'string') throw new RuleDataError(file, name, 'description', 'expected text')
+    for (const [id, setting] of Object.entries(preset.rules ?? {})) {
+      if (!ids.has(id)) throw new RuleDataError(file, name, `rules.${id}`, 'unknown rule')
+      const values = typeof setting === 'string' ? [setting] : Object.values(setting as object)
+      if (values.some((value) => !levels.has(value as string))) throw new RuleDataError(file, name, `rules.${id}`, 'expected off, info, warning or error')
+    }
+    preset.rules ??= {}
+  }
+  return raw
+}
+
 /** The generated file's text: stable, diff-friendly JSON. */
-export function serialize(rules: CompiledRule[]): string {
-  return JSON.stringify(rules, null, 1) + '\n'
+export function serialize(value: unknown): string {
+  return JSON.stringify(value, null, 1) + '\n'
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   compileRuleFiles()
-    .then((rules) => writeFile(OUTPUT, serialize(rules)))
-    .then(() => console.error(`trustlint: compiled rules into ${path.relative(root, OUTPUT)}`))
+    .then(async (rules) => {
+      await writeFile(OUTPUT, serialize(rules))
+      await writeFile(PRESETS_OUTPUT, serialize(await compilePresets(rules)))
+    })
+    .then(() => console.error(`trustlint: compiled rules and presets into ${path.relative(root, path.dirname(OUTPUT))}`))
     .catch((error: Error) => {
       console.error(error.message)
       process.exitCode = 1

@@ -30,6 +30,22 @@ export const NOTICES = {
         `ステージ「${value}」は使えません。${STAGES.join(', ')}（または 集客・教育・販売）のいずれかを指定してください`
     }
   },
+  control: {
+    verb: {
+      en: (name: string) =>
+        `Unknown control comment \`${name}\`; expected trustlint-disable, trustlint-enable, trustlint-disable-next-line or trustlint-ignore`,
+      ja: (name: string) =>
+        `制御コメント「${name}」は使えません。trustlint-disable / trustlint-enable / trustlint-disable-next-line / trustlint-ignore のいずれかを使ってください`
+    },
+    unknown: {
+      en: (id: string, hint: string | undefined) => `Unknown rule "${id}" in a control comment${hint ? `; did you mean "${hint}"?` : ''}`,
+      ja: (id: string, hint: string | undefined) => `制御コメントのルール「${id}」はありません${hint ? `。「${hint}」のことですか？` : ''}`
+    },
+    unused: {
+      en: (verb: string) => `Unused \`${verb}\` comment: it silences no message; remove it`,
+      ja: (verb: string) => `「${verb}」コメントで抑制されたメッセージはありません。不要なら削除してください`
+    }
+  },
   'empty-file': {
     empty: {
       en: () => 'Nothing to lint: the file is empty or holds only whitespace',
@@ -39,7 +55,7 @@ export const NOTICES = {
 } as const
 
 /** Notices raised by the CLI about files it could not lint. */
-export const FILE_NOTICES = ['read-error', 'encoding', 'internal-error'] as const
+export const FILE_NOTICES = ['read-error', 'encoding', 'internal-error', 'parse-error', 'binary-file', 'file-too-large'] as const
 
 export type NoticeId = keyof typeof NOTICES | (typeof FILE_NOTICES)[number]
 
@@ -49,3 +65,10 @@ export function noticeUrl(id: NoticeId): string {
 }
 
 export type NoticeLang = Lang
+
+/** The language most of a file's letters are in, for messages about the file itself. */
+export function documentLang(source: string): Lang {
+  const japanese = source.match(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/gu)?.length ?? 0
+  const latin = source.match(/\p{Script=Latin}/gu)?.length ?? 0
+  return japanese > latin / 3 ? 'ja' : 'en'
+}

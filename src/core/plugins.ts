@@ -1,5 +1,6 @@
 import * as frontmatterModule from 'remark-frontmatter'
 import * as gfmModule from 'remark-gfm'
+import * as mdxModule from 'remark-mdx'
 import * as parseModule from 'remark-parse'
 
 /**
@@ -15,3 +16,4 @@ function defaultOf<T>(namespace: {default: T}): T {
 export const remarkParse = defaultOf(parseModule)
 export const remarkFrontmatter = defaultOf(frontmatterModule)
 export const remarkGfm = defaultOf(gfmModule)
+export const remarkMdx = defaultOf(mdxModule)

@@ -1,9 +1,13 @@
 import type {Root} from 'mdast'
 import {unified, type Processor} from 'unified'
 import {VFile, type Compatible} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {BUILTIN_RULES} from './builtin-rules.js'
 import {lintTree} from './engine.js'
-import {remarkFrontmatter, remarkGfm, remarkParse} from './plugins.js'
+import {applyMessageControl} from './message-control.js'
+import {documentLang, noticeUrl} from './notices.js'
+import {plainTextTree} from './plain-text.js'
+import {remarkFrontmatter, remarkGfm, remarkMdx, remarkParse} from './plugins.js'
 import {resolveOptions, type ResolvedOptions, type TrustlintOptions} from './options.js'
 
 // unified's processor is a callable instance whose prototype is not
@@ -12,36 +16,54 @@ import {resolveOptions, type ResolvedOptions, type TrustlintOptions} from './opt
 // local alias keeps it a plain call.
 const newProcessor: typeof unified = unified
 
+type MarkdownProcessor = Processor<Root, Root, Root, undefined, undefined>
+
 /** A reusable linter: options checked once, tokenizer shared across calls. */
 export interface Linter {
+  /** Lint one document; by path, `.mdx` files are parsed as MDX and `.txt` files as plain text. */
   lint(input: string | VFile): Promise<VFile>
 }
 
-/** The unified plugin that runs trustlint's rules on an mdast tree. */
+/**
+ * The unified plugin that runs trustlint's rules on an mdast tree, then
+ * applies the `trustlint-disable`/`-enable`/`-disable-next-line`/`-ignore` comments.
+ */
 export function trustlintTransform(this: unknown, options: ResolvedOptions) {
+  const ruleIds = options.rules.map((rule) => rule.id)
   return async (tree: Root, file: VFile) => {
     await lintTree(tree, file, options)
+    applyMessageControl(tree, file, ruleIds, options.locale ?? documentLang(String(file.value ?? '')))
   }
 }
 
-/** remark-parse with front matter and GFM, then trustlint. */
-export function createProcessor(options?: TrustlintOptions): Processor<Root, Root, Root, undefined, undefined> {
-  const resolved = resolveOptions(options, BUILTIN_RULES)
-  return newProcessor()
-    .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml'])
-    .use(remarkGfm)
-    .use(trustlintTransform, resolved)
-    .freeze() as unknown as Processor<Root, Root, Root, undefined, undefined>
+/** remark-parse with front matter and GFM (and MDX when asked), then trustlint. */
+export function createProcessor(options?: TrustlintOptions, {mdx = false} = {}): MarkdownProcessor {
+  return buildProcessor(resolveOptions(options, BUILTIN_RULES), mdx)
+}
+
+function buildProcessor(resolved: ResolvedOptions, mdx: boolean): MarkdownProcessor {
+  const processor = newProcessor().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
+  if (mdx) processor.use(remarkMdx)
+  return processor.use(trustlintTransform, resolved).freeze() as unknown as MarkdownProcessor
 }
 
 /** Create a linter; throws a clear error for bad options (unknown stage, rule or level). */
 export function createLinter(options?: TrustlintOptions): Linter {
-  const processor = createProcessor(options)
+  const resolved = resolveOptions(options, BUILTIN_RULES)
+  const markdown = buildProcessor(resolved, false)
+  let mdx: MarkdownProcessor | undefined
   return {
     async lint(input) {
       const file = toFile(input)
-      const tree = processor.parse(file)
+      const extension = file.extname?.toLowerCase()
+      const processor = extension === '.mdx' ? (mdx ??= buildProcessor(resolved, true)) : markdown
+      let tree: Root
+      try {
+        tree = extension === '.txt' ? plainTextTree(file) : processor.parse(file)
+      } catch (error) {
+        reportParseError(file, error)
+        return file
+      }
       await processor.run(tree, file)
       return file
     }
@@ -51,6 +73,17 @@ export function createLinter(options?: TrustlintOptions): Linter {
 /** Lint one Markdown document (a string or a VFile) and return the file with its messages. */
 export function lint(input: string | VFile, options?: TrustlintOptions): Promise<VFile> {
   return createLinter(options).lint(input)
+}
+
+/** MDX that does not parse (a stray `<` or `{`) is a message on the file, not a crash. */
+function reportParseError(file: VFile, error: unknown) {
+  const cause = error instanceof VFileMessage ? error : undefined
+  const reason = `Cannot parse ${file.extname === '.mdx' ? 'MDX' : 'Markdown'}: ${cause?.reason ?? (error as Error).message}`
+  const message = file.message(reason, {place: cause?.place, ruleId: 'parse-error', source: 'trustlint'})
+  message.fatal = true
+  message.category = 'other'
+  message.actual = ''
+  message.url = noticeUrl('parse-error')
 }
 
 function toFile(input: string | VFile | Compatible): VFile {

@@ -1,0 +1,88 @@
+import {readFile, stat} from 'node:fs/promises'
+import Encoding from 'encoding-japanese'
+
+/** What reading one file gave: its text, or why it is skipped; plus notes about the encoding. */
+export type ReadResult =
+  | {kind: 'text'; value: string; encoding: string; note?: {level: 'warning' | 'info'; reason: string}}
+  | {kind: 'skip'; ruleId: 'binary-file' | 'file-too-large' | 'encoding' | 'read-error'; level: 'error' | 'warning'; reason: string}
+
+/** Default size limit: far above any newsletter draft, far below a data dump. */
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
+
+const LEGACY: Record<string, string> = {SJIS: 'Shift_JIS', EUCJP: 'EUC-JP', JIS: 'ISO-2022-JP'}
+
+/**
+ * Read a file and decode it: UTF-8 (BOM or not), UTF-16 (BOM, or detected by
+ * its zero bytes), and the legacy Japanese encodings Shift_JIS, EUC-JP and
+ * ISO-2022-JP (decoded with a note to convert). Binary and oversized files are
+ * skipped with a reason. Never throws.
+ */
+export async function readText(file: string, maxSize = DEFAULT_MAX_FILE_SIZE): Promise<ReadResult> {
+  let bytes: Uint8Array
+  try {
+    const info = await stat(file)
+    if (info.size > maxSize) {
+      return {kind: 'skip', ruleId: 'file-too-large', level: 'warning', reason: `${file} is ${info.size} bytes, over the ${maxSize}-byte limit (--max-file-size); skipped`}
+    }
+    bytes = await readFile(file)
+  } catch (error) {
+    return {kind: 'skip', ruleId: 'read-error', level: 'error', reason: `Cannot read ${file}: ${(error as Error).message}`}
+  }
+  return decode(bytes, file)
+}
+
+/** Decode bytes as described in {@link readText}. */
+export function decode(bytes: Uint8Array, file: string): ReadResult {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return utf8(bytes.subarray(3), file)
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes.subarray(2), 'utf-16le', file)
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes.subarray(2), 'utf-16be', file)
+  const sample = bytes.subarray(0, 8192)
+  if (sample.includes(0)) {
+    const endian = utf16Endian(sample)
+    if (endian) return utf16(bytes, endian, file)
+    return {kind: 'skip', ruleId: 'binary-file', level: 'warning', reason: `${file} looks like a binary file; skipped`}
+  }
+  return utf8(bytes, file)
+}
+
+function utf8(bytes: Uint8Array, file: string): ReadResult {
+  try {
+    return {kind: 'text', value: new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes), encoding: 'UTF-8'}
+  } catch {
+    const detected = Encoding.detect(bytes)
+    const name = typeof detected === 'string' ? LEGACY[detected] : undefined
+    if (name) {
+      const value = Encoding.convert(bytes, {to: 'UNICODE', from: detected as Encoding.Encoding, type: 'string'})
+      return {
+        kind: 'text',
+        value,
+        encoding: name,
+        note: {level: 'warning', reason: `${file} is encoded in ${name}; trustlint decoded it, but convert it to UTF-8 (iconv -f ${name.toUpperCase()} -t UTF-8)`}
+      }
+    }
+    return {kind: 'skip', ruleId: 'encoding', level: 'error', reason: `${file} is not valid UTF-8 and not a known Japanese encoding; convert it to UTF-8`}
+  }
+}
+
+function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file: string): ReadResult {
+  try {
+    const value = new TextDecoder(encoding, {fatal: true}).decode(bytes)
+    return {kind: 'text', value, encoding: encoding.toUpperCase(), note: {level: 'info', reason: `${file} is encoded in ${encoding.toUpperCase()}; decoded`}}
+  } catch {
+    return {kind: 'skip', ruleId: 'encoding', level: 'error', reason: `${file} has a ${encoding.toUpperCase()} byte order mark but is not valid ${encoding.toUpperCase()}`}
+  }
+}
+
+// UTF-16 text without a BOM: most ASCII characters leave every other byte zero.
+function utf16Endian(sample: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  let evenZeros = 0
+  let oddZeros = 0
+  for (let index = 0; index + 1 < sample.length; index += 2) {
+    if (sample[index] === 0) evenZeros++
+    if (sample[index + 1] === 0) oddZeros++
+  }
+  const pairs = Math.floor(sample.length / 2)
+  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return 'utf-16le'
+  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return 'utf-16be'
+  return undefined
+}

@@ -1,0 +1,277 @@
+import {createHash} from 'node:crypto'
+import {mkdir, rename, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {reporter} from 'vfile-reporter'
+import {BUILTIN_RULES} from '../core/builtin-rules.js'
+import {fatalFor} from '../core/levels.js'
+import {resolveOptions, type TrustlintOptions} from '../core/options.js'
+import {noticeUrl, type NoticeId} from '../core/notices.js'
+import {parseStage, STAGES} from '../core/stages.js'
+import {toGithubAnnotations} from '../report/github.js'
+import {toJsonReport} from '../report/json.js'
+import {toSarif} from '../report/sarif.js'
+import {USAGE, UsageError, parseCliArgs, type CliArgs} from './args.js'
+import {applyBaseline, buildBaseline, readBaseline, writeBaseline} from './baseline.js'
+import {contentHash, DEFAULT_CACHE_LOCATION, LintCache} from './cache.js'
+import {ConfigError, configFor, emptyConfig, loadConfigFile, optionsFor, type ResolvedConfig} from './config.js'
+import {changedSince, expandPaths, inShard, parseShard} from './files.js'
+import type {LintJob} from './lint-job.js'
+import {lintJobs} from './pool.js'
+import {decode, readText, type ReadResult} from './read.js'
+import {addPlain, fileFromPlain} from './serialize.js'
+import {VERSION} from './version.js'
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  cwd: string
+  stdout: NodeJS.WritableStream & {isTTY?: boolean}
+  stderr: NodeJS.WritableStream & {isTTY?: boolean}
+  stdin: NodeJS.ReadableStream
+}
+
+interface Linted {
+  file: VFile
+  source: string
+}
+
+/** Run the CLI; resolves to the exit code (never calls process.exit). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let args: CliArgs
+  try {
+    args = parseCliArgs(argv)
+    if (args.stage !== undefined && !parseStage(args.stage)) {
+      throw new UsageError(`Unknown stage "${args.stage}" in --stage; expected one of ${STAGES.join(', ')} (or 集客, 教育, 販売)`)
+    }
+    if (args.shard) parseShard(args.shard)
+  } catch (error) {
+    return usage(io, (error as Error).message)
+  }
+  if (args.help) {
+    io.stdout.write(USAGE + '\n')
+    return 0
+  }
+  if (args.version) {
+    io.stdout.write(VERSION + '\n')
+    return 0
+  }
+  try {
+    return await lintAndReport(args, io)
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UsageError) return usage(io, error.message, false)
+    if (error instanceof Error && /^(--[a-z-]+|Unknown|Option|Rule|Pack)/.test(error.message)) return usage(io, error.message, false)
+    throw error
+  }
+}
+
+async function lintAndReport(args: CliArgs, io: CliIo): Promise<number> {
+  const explicitConfig = args.config ? await loadConfigFile(path.resolve(io.cwd, args.config)) : undefined
+  const configs = new Map<string, Promise<ResolvedConfig>>()
+  const configOf = async (file: string) => {
+    if (explicitConfig) return explicitConfig
+    if (args.noConfig) return emptyConfig(io.cwd)
+    return configFor(path.resolve(io.cwd, file), configs)
+  }
+
+  // Which files.
+  let inputs: {path: string; read: () => Promise<ReadResult>}[]
+  const missing: {path: string; reason: string}[] = []
+  if (args.stdin) {
+    const name = args.stdinFilename ?? '<stdin>'
+    inputs = [{path: name, read: async () => decode(await readAll(io.stdin), name)}]
+  } else {
+    const firstConfig = await configOf(path.join(io.cwd, 'x'))
+    const expanded = await expandPaths(args.paths.length > 0 ? args.paths : ['.'], {
+      cwd: io.cwd,
+      ignorePaths: args.ignorePaths,
+      ignorePatterns: [...args.ignorePatterns, ...(firstConfig.data.ignore ?? [])],
+      useDefaultIgnores: !args.noIgnore
+    })
+    let files = expanded.files
+    missing.push(...expanded.missing)
+    if (args.changedSince) {
+      const changed = changedSince(args.changedSince, io.cwd)
+      files = files.filter((file) => changed.has(file))
+    }
+    if (args.shard) {
+      const shard = parseShard(args.shard)
+      files = files.filter((file) => inShard(file, shard))
+    }
+    if (files.length === 0 && missing.length === 0) {
+      if (args.changedSince || args.shard) {
+        // Nothing changed or nothing in this shard is a success, not a usage error.
+        return finish(args, io, [], 0)
+      }
+      throw new UsageError(`No files matched ${args.paths.length > 0 ? args.paths.join(', ') : 'the current folder'}`)
+    }
+    const maxSize = args.maxFileSize
+    inputs = files.map((file) => ({path: file, read: () => readText(path.resolve(io.cwd, file), maxSize)}))
+  }
+
+  // Read, decode and resolve options; fail fast on bad configuration.
+  const cache = args.cache ? await LintCache.open(path.resolve(io.cwd, args.cacheLocation ?? DEFAULT_CACHE_LOCATION)) : undefined
+  const results = new Map<string, Linted>()
+  const jobs: LintJob[] = []
+  const pending: {job: LintJob; configHash: string; contentHash: string; note: ReadResult}[] = []
+  const checked = new Set<string>()
+  for (const input of inputs) {
+    const read = await input.read()
+    if (read.kind === 'skip') {
+      results.set(input.path, {file: noticeFile(input.path, read.ruleId, read.level, read.reason), source: ''})
+      continue
+    }
+    const config = await configOf(input.path === '<stdin>' ? path.join(io.cwd, 'stdin.md') : input.path)
+    const options = optionsFor(config, input.path, args.stage)
+    if (args.locale) options.locale = args.locale as 'ja' | 'en'
+    const optionsKey = createHash('sha256').update(JSON.stringify([config.hash, options])).digest('hex').slice(0, 16)
+    if (!checked.has(optionsKey)) {
+      // Check once per distinct configuration, here, so that a bad config is
+      // one clear message (exit 2) rather than an error on every file.
+      try {
+        resolveOptions(options, BUILTIN_RULES)
+      } catch (error) {
+        const message = (error as Error).message
+        throw new ConfigError(config.file ? path.relative(io.cwd, config.file) || config.file : '(options)', /pack/i.test(message) ? 'packs' : 'rules', message)
+      }
+      checked.add(optionsKey)
+    }
+    const hash = contentHash(read.value)
+    const cached = cache?.get(input.path, hash, optionsKey)
+    if (cached) {
+      const file = fileFromPlain(input.path, cached)
+      addReadNote(file, read)
+      results.set(input.path, {file, source: read.value})
+      continue
+    }
+    const job: LintJob = {path: input.path, value: read.value, options: options as TrustlintOptions, optionsKey}
+    jobs.push(job)
+    pending.push({job, configHash: optionsKey, contentHash: hash, note: read})
+  }
+
+  // Lint (in a worker pool for large runs).
+  const progress = progressLine(io, jobs.length)
+  const outcomes = await lintJobs(jobs, {concurrency: args.concurrency, onDone: progress.update})
+  progress.done()
+  outcomes.forEach((outcome, index) => {
+    const {job, configHash, contentHash: hash, note} = pending[index]!
+    if ('error' in outcome) {
+      results.set(job.path, {file: noticeFile(job.path, 'internal-error', 'error', `Could not lint ${job.path}: ${outcome.error}`), source: job.value})
+      return
+    }
+    cache?.set(job.path, hash, configHash, outcome.messages)
+    const file = fileFromPlain(job.path, outcome.messages)
+    addReadNote(file, note)
+    results.set(job.path, {file, source: job.value})
+  })
+  for (const entry of missing) {
+    results.set(entry.path, {file: noticeFile(entry.path, 'read-error', 'error', `Cannot read ${entry.path}: ${entry.reason}`), source: ''})
+  }
+  await cache?.save()
+
+  const linted = [...results.values()].sort((a, b) => compare(a.file.path, b.file.path))
+
+  if (args.baselineWrite) {
+    const baseline = buildBaseline(linted)
+    await writeBaseline(path.resolve(io.cwd, args.baselineWrite), baseline)
+    io.stderr.write(`trustlint: recorded ${baseline.findings.reduce((sum, entry) => sum + entry.count, 0)} findings in ${args.baselineWrite}\n`)
+    return 0
+  }
+  let known = 0
+  if (args.baseline) known = applyBaseline(linted, await readBaseline(path.resolve(io.cwd, args.baseline)))
+  return finish(args, io, linted.map((entry) => entry.file), known)
+}
+
+/** Filter, format, write and compute the exit code. */
+async function finish(args: CliArgs, io: CliIo, files: VFile[], known: number): Promise<number> {
+  if (args.quiet) for (const file of files) file.messages = file.messages.filter((message) => message.fatal === true)
+  const errors = files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal === true).length, 0)
+  const warnings = files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal === false).length, 0)
+
+  let text: string
+  if (args.format === 'json') text = JSON.stringify(toJsonReport(files)) + '\n'
+  else if (args.format === 'sarif') text = JSON.stringify(toSarif(files, BUILTIN_RULES, VERSION), null, 2) + '\n'
+  else if (args.format === 'github') text = toGithubAnnotations(files)
+  else {
+    const report = reporter(files, {quiet: true})
+    text = report ? report + '\n' : ''
+    if (known > 0) text += `${known} known finding${known === 1 ? '' : 's'} hidden by the baseline\n`
+  }
+  if (args.output) {
+    const target = path.resolve(io.cwd, args.output)
+    await mkdir(path.dirname(target), {recursive: true})
+    const temporary = `${target}.${process.pid}.tmp`
+    await writeFile(temporary, text)
+    await rename(temporary, target)
+  } else if (args.format === 'stylish') {
+    if (text) io.stderr.write(text)
+  } else {
+    io.stdout.write(text)
+  }
+
+  if (errors > 0) return 1
+  if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
+    io.stderr.write(`trustlint: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`)
+    return 1
+  }
+  return 0
+}
+
+function noticeFile(filePath: string, ruleId: NoticeId, level: 'error' | 'warning' | 'info', reason: string): VFile {
+  const file = new VFile({path: filePath})
+  addPlain(file, {
+    reason,
+    ruleId,
+    source: 'trustlint',
+    fatal: fatalFor(level),
+    actual: undefined,
+    expected: undefined,
+    url: noticeUrl(ruleId),
+    note: undefined,
+    category: 'other',
+    stage: undefined,
+    lang: undefined,
+    start: undefined,
+    end: undefined
+  })
+  return file
+}
+
+/** A decoding note (Shift_JIS, UTF-16) goes first on the file. */
+function addReadNote(file: VFile, read: ReadResult) {
+  if (read.kind !== 'text' || !read.note) return
+  const notice = noticeFile(file.path, 'encoding', read.note.level, read.note.reason)
+  file.messages.unshift(...notice.messages)
+}
+
+function progressLine(io: CliIo, total: number) {
+  // Only for people watching a terminal, and only when it takes a while.
+  const active = Boolean(io.stderr.isTTY) && total >= 50
+  let last = 0
+  return {
+    update(done: number) {
+      if (!active) return
+      const now = Date.now()
+      if (now - last < 100 && done < total) return
+      last = now
+      io.stderr.write(`\rtrustlint: ${done}/${total} files`)
+    },
+    done() {
+      if (active) io.stderr.write('\r\x1b[K')
+    }
+  }
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))
+  return Buffer.concat(chunks)
+}
+
+function usage(io: CliIo, message: string, withUsage = true): number {
+  io.stderr.write(`trustlint: ${message}\n${withUsage ? '\n' + USAGE + '\n' : ''}`)
+  return 2
+}
+
+function compare(a: string | undefined, b: string | undefined) {
+  return (a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0
+}

@@ -1,0 +1,75 @@
+import type {VFile} from 'vfile'
+import type {Log, ReportingDescriptor, Result} from 'sarif'
+import {docsUrl} from '../core/docs-url.js'
+import {severityOf} from '../core/levels.js'
+import type {CompiledRule} from '../core/rule-types.js'
+
+const LEVEL: Record<'error' | 'warning' | 'info', Result.level> = {error: 'error', warning: 'warning', info: 'note'}
+
+/** The highest level a rule has in any stage, as SARIF's default level. */
+function defaultLevel(rule: CompiledRule): Result.level {
+  const levels = Object.values(rule.levels)
+  if (levels.includes('error')) return 'error'
+  if (levels.includes('warning')) return 'warning'
+  return 'note'
+}
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning: rule descriptors from rule metadata,
+ * one result per message with a ranged region and a repository-relative URI.
+ */
+export function toSarif(files: VFile[], rules: CompiledRule[], version: string): Log {
+  const descriptors: ReportingDescriptor[] = rules.map((rule) => ({
+    id: rule.id,
+    name: rule.id,
+    shortDescription: {text: rule.description.en},
+    fullDescription: {text: `${rule.description.en} / ${rule.description.ja}`},
+    helpUri: docsUrl(rule.id),
+    defaultConfiguration: {level: defaultLevel(rule)},
+    properties: {category: rule.category, levels: rule.levels}
+  }))
+  const known = new Map(rules.map((rule, index) => [rule.id, index]))
+  const results: Result[] = []
+  for (const file of files) {
+    const uri = (file.path ?? '').replaceAll('\\', '/').replace(/^\.\//, '')
+    for (const message of file.messages) {
+      const place = message.place && 'start' in message.place ? message.place : undefined
+      const ruleId = message.ruleId ?? 'trustlint'
+      const result: Result = {
+        ruleId,
+        level: LEVEL[severityOf(message.fatal)],
+        message: {text: message.reason},
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: {uri, uriBaseId: '%SRCROOT%'},
+              region: place
+                ? {startLine: place.start.line, startColumn: place.start.column, endLine: place.end.line, endColumn: place.end.column}
+                : {startLine: message.line ?? 1}
+            }
+          }
+        ]
+      }
+      const index = known.get(ruleId)
+      if (index !== undefined) result.ruleIndex = index
+      if (message.stage || message.lang || message.category) {
+        result.properties = {
+          ...(message.category ? {category: message.category} : {}),
+          ...(message.stage ? {stage: message.stage} : {}),
+          ...(message.lang ? {lang: message.lang} : {})
+        }
+      }
+      results.push(result)
+    }
+  }
+  return {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [
+      {
+        tool: {driver: {name: 'trustlint', version, informationUri: 'https://github.com/trustlint/trustlint', rules: descriptors}},
+        results
+      }
+    ]
+  }
+}
