@@ -2,22 +2,37 @@
  * In-process throughput of lint() over the benchmark corpus, in characters per
  * second, with the Japanese dictionary load excluded and included.
  *
- *   npx tsx bench/throughput.ts [corpus folder, default ../shared/corpus]
+ *   npx tsx bench/throughput.ts [corpus folder, default ../shared/corpus] [--limit N] [--json]
+ *
+ * With --json (as the harness runs it) it prints one JSON line instead of a table.
  */
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
+import {parseArgs} from 'node:util'
 import {performance} from 'node:perf_hooks'
 import {createLinter} from '../src/index.js'
 import {loadTokenizer} from '../src/lang/ja/tokenizer.js'
 
-const corpus = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '../../shared/corpus'))
+const {values, positionals} = parseArgs({
+  allowPositionals: true,
+  options: {json: {type: 'boolean'}, limit: {type: 'string'}}
+})
+const corpus = path.resolve(positionals[0] ?? path.join(import.meta.dirname, '../../shared/corpus'))
+const limit = values.limit ? Number(values.limit) : Infinity
 
 function read(lang: string) {
   const folder = path.join(corpus, lang)
-  return readdirSync(folder)
+  const names = readdirSync(folder)
     .filter((name) => name.endsWith('.md'))
     .sort()
-    .map((name) => readFileSync(path.join(folder, name), 'utf8'))
+  return pick(names, limit).map((name) => readFileSync(path.join(folder, name), 'utf8'))
+}
+
+/** Every k-th name, so a subset still spans the whole corpus (the harness picks the same way). */
+function pick(names: string[], count: number): string[] {
+  if (names.length <= count) return names
+  const step = names.length / count
+  return Array.from({length: count}, (_, index) => names[Math.floor(index * step)]!)
 }
 
 const linter = createLinter({stage: 'education'})
@@ -25,7 +40,7 @@ const loadStart = performance.now()
 await loadTokenizer()
 const loadMs = performance.now() - loadStart
 
-const rows: string[] = []
+const result: Record<string, {files: number; chars: number; ms: number; charsPerSecond: number; messages: number}> = {}
 for (const lang of ['ja', 'en']) {
   const texts = read(lang)
   const chars = texts.reduce((sum, text) => sum + text.length, 0)
@@ -35,12 +50,18 @@ for (const lang of ['ja', 'en']) {
   let messages = 0
   for (const text of texts) messages += (await linter.lint(text)).messages.length
   const ms = performance.now() - start
-  const withLoad = lang === 'ja' ? ms + loadMs : ms
-  rows.push(
-    `| ${lang} | ${texts.length} | ${chars.toLocaleString('en')} | ${ms.toFixed(0)} | ${Math.round(chars / (ms / 1000)).toLocaleString('en')} | ${Math.round(chars / (withLoad / 1000)).toLocaleString('en')} | ${messages} |`
-  )
+  result[lang] = {files: texts.length, chars, ms, charsPerSecond: chars / (ms / 1000), messages}
 }
-console.log(`dictionary load: ${loadMs.toFixed(0)} ms (node ${process.version})\n`)
-console.log('| corpus | files | chars | lint ms | chars/s (load excluded) | chars/s (load included) | messages |')
-console.log('|---|---:|---:|---:|---:|---:|---:|')
-for (const row of rows) console.log(row)
+
+if (values.json) {
+  process.stdout.write(JSON.stringify({loadMs, ...result}) + '\n')
+} else {
+  console.log(`dictionary load: ${loadMs.toFixed(0)} ms (node ${process.version})\n`)
+  console.log('| corpus | files | chars | lint ms | chars/s (load excluded) | chars/s (load included) | messages |')
+  console.log('|---|---:|---:|---:|---:|---:|---:|')
+  for (const [lang, row] of Object.entries(result)) {
+    const withLoad = lang === 'ja' ? row.ms + loadMs : row.ms
+    const rate = (ms: number) => Math.round(row.chars / (ms / 1000)).toLocaleString('en')
+    console.log(`| ${lang} | ${row.files} | ${row.chars.toLocaleString('en')} | ${row.ms.toFixed(0)} | ${rate(row.ms)} | ${rate(withLoad)} | ${row.messages} |`)
+  }
+}

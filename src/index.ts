@@ -15,3 +15,20 @@ export type {Lang} from './lang/script.js'
 export type {ProseModel} from './core/engine.js'
 export type {ProseSentence, JapaneseWordData} from './core/text-model.js'
 export {toJsonReport, type JsonReport, type JsonMessage} from './report/json.js'
+export {findCtas} from './cta/find-ctas.js'
+export {SCORE_WEIGHTS} from './cta/score.js'
+export type {
+  AskForm,
+  Cta,
+  CtaInventory,
+  CtaKind,
+  CtaPoint,
+  CtaPosition,
+  CtaReason,
+  CtaSpan,
+  NonAskKind,
+  NonAskLink,
+  SectionCtas
+} from './cta/types.js'
+export {PackError, loadPack, type UserPack, type ParsedPack} from './core/user-packs.js'
+export {regexHazard} from './core/safe-regex.js'

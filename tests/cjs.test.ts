@@ -12,8 +12,11 @@ const require = createRequire(path.resolve(import.meta.dirname, '../package.json
 describe('CommonJS', () => {
   it("require('trustlint') lints a string", async () => {
     const trustlint = require('trustlint') as typeof import('../src/index.js')
-    const file = await trustlint.lint('今すぐお申し込みください。Act now.')
-    expect(file.messages.map((message) => message.actual)).toEqual(['今すぐ', 'Act now'])
+    const file = await trustlint.lint('大至急、ご確認を。Act now.')
+    expect(file.messages.map((message) => [message.ruleId, message.actual])).toEqual([
+      ['urgency', '大至急'],
+      ['urgency', 'Act now']
+    ])
   })
 
   it("require('trustlint/remark') is the plugin itself, and it lints", async () => {

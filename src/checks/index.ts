@@ -1,7 +1,20 @@
 import type {Check} from './types.js'
+import {buriedCta} from './buried-cta.js'
+import {competingCta} from './competing-cta.js'
+import {noCta} from './no-cta.js'
+import {vagueLink} from './vague-link.js'
+import {weakCta} from './weak-cta.js'
+import {pressurePunctuation} from './pressure-punctuation.js'
 
 /**
  * Code-backed checks by name, as `check:` in rules/<id>.yml names them.
  * Add one import and one entry per check.
  */
-export const CHECKS: Record<string, Check> = {}
+export const CHECKS: Record<string, Check> = {
+  'buried-cta': buriedCta,
+  'competing-cta': competingCta,
+  'no-cta': noCta,
+  'vague-link': vagueLink,
+  'weak-cta': weakCta,
+  'pressure-punctuation': pressurePunctuation
+}

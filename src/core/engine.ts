@@ -3,21 +3,25 @@ import type {VFile} from 'vfile'
 import {location as locate, type Location} from 'vfile-location'
 import {CHECKS} from '../checks/index.js'
 import type {CheckContext} from '../checks/types.js'
-import {findCues} from '../kinds/existence.js'
-import {englishPolarity} from '../lang/en/negation.js'
-import {japanesePolarity} from '../lang/ja/negation.js'
 import {loadTokenizer} from '../lang/ja/tokenizer.js'
 import type {Lang} from '../lang/script.js'
 import {readFrontMatter} from './front-matter.js'
 import {NOTICES, noticeUrl, type NoticeId} from './notices.js'
 import type {ResolvedOptions} from './options.js'
+import {judgeCues} from './cue-judge.js'
+import {createCueFilter} from './mentions.js'
 import {collectProse, type ProseBlock} from './prose.js'
 import {fill, report} from './report.js'
-import type {CompiledRule} from './rule-types.js'
+import type {Category} from './rule-types.js'
 import {splitSections} from './sections.js'
 import {readStageDirectives, stageAt} from './stage-directives.js'
 import {parseStage, type Stage} from './stages.js'
 import {buildSentences, planSentences, type ProseSentence} from './text-model.js'
+import {effectiveRules} from './user-packs.js'
+
+// The pressure categories (issue 3): their findings, from patterns or from a
+// check, are dropped when they are mentions or inside an accepted term.
+const PUSHY = new Set<Category>(['urgency', 'scarcity', 'fomo', 'hard-sell', 'hype', 'price-push', 'pressure-punctuation', 'countdown', 'social-proof'])
 
 /** What a lint run leaves on `file.data.trustlintProse` for later steps (analyzer, tests). */
 export interface ProseModel {
@@ -103,12 +107,14 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
   const sentences = buildSentences(plans, stageOf, location, tokenizer)
 
   const levelOf = (ruleId: string, stage: Stage) => options.levels.get(ruleId)?.[stage] ?? 'off'
+  // Pack cues join their rules here (the dictionary loads only for Japanese packs).
+  const rules = await effectiveRules(options)
+  const filter = createCueFilter(tree, blocks, options.accept)
   for (const sentence of sentences) {
-    for (const rule of options.rules) {
+    for (const rule of rules) {
       const level = levelOf(rule.id, sentence.stage)
       if (level === 'off') continue
-      for (const cue of findCues(rule, sentence)) {
-        if (isCancelled(rule, sentence, cue.from, cue.to)) continue
+      for (const cue of judgeCues(rule, sentence, filter, options.flagMentions)) {
         const lang = options.locale ?? sentence.lang
         const actual = source.slice(cue.start, cue.end)
         report(file, location, source, {
@@ -141,6 +147,11 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
     report(rule, finding) {
       const level = levelOf(rule.id, finding.stage)
       if (level === 'off') return
+      if (PUSHY.has(rule.category)) {
+        if (filter.isAccepted(finding.start, finding.end)) return
+        const cue = {start: finding.start, end: finding.end, from: -1, to: -1, expected: undefined}
+        if (!options.flagMentions && filter.isMention(undefined, cue)) return
+      }
       const actual = source.slice(finding.start, finding.end)
       report(file, location, source, {
         ruleId: rule.id,
@@ -156,7 +167,7 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
       })
     }
   }
-  for (const rule of options.rules) {
+  for (const rule of rules) {
     if (!rule.check) continue
     const check = CHECKS[rule.check]
     if (!check) throw new Error(`Rule "${rule.id}" names an unknown check "${rule.check}"`)
@@ -170,15 +181,6 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
       String(a.ruleId).localeCompare(String(b.ruleId))
   )
   file.data.trustlintProse = {blocks, sentences, documentStage}
-}
-
-/** A calm negation cancels cues of rules whose `negation` is `cancel`. */
-function isCancelled(rule: CompiledRule, sentence: ProseSentence, from: number, to: number): boolean {
-  if (rule.negation !== 'cancel' || from < 0) return false
-  if (sentence.lang === 'ja') {
-    return japanesePolarity(sentence.tokens.map((entry) => entry.token), from, to) === 'calm'
-  }
-  return englishPolarity(sentence.words, from) === 'calm'
 }
 
 /** Front matter a host already parsed (Astro, gray-matter based loaders). */

@@ -1,12 +1,13 @@
 import type {Lang} from '../lang/script.js'
 import {isLevel, type Level, type LevelSetting, type StageLevels} from './levels.js'
 import type {CompiledRule} from './rule-types.js'
-import {requireStage, type Stage} from './stages.js'
+import {requireStage, type Stage, type StageName} from './stages.js'
+import {readPacks, type ParsedPack, type UserPack} from './user-packs.js'
 
 /** Options of `lint()`, `createLinter()` and the remark plugin (plain JSON). */
 export interface TrustlintOptions {
   /** Stage for text that no directive or front matter marks; default `education`. Aliases 集客/教育/販売 work. */
-  stage?: Stage | '集客' | '教育' | '販売'
+  stage?: StageName
   /** Language of the messages; by default the language of the flagged text. */
   locale?: Lang
   /** Route all text to one language instead of detecting it per run of script. */
@@ -15,6 +16,15 @@ export interface TrustlintOptions {
   rules?: Record<string, LevelSetting>
   /** Folder of kuromoji's dictionary (default: env `TRUSTLINT_KUROMOJI_DICT`, then the kuromoji package). */
   dictPath?: string
+  /**
+   * User phrase packs (docs/user-packs.md): paths of YAML files or pack objects.
+   * Each adds cues to rules; its self-tests run when it loads.
+   */
+  packs?: (string | UserPack)[]
+  /** Terms whose inside is never flagged (product names, brand slogans), in either language. */
+  accept?: string[]
+  /** Also flag cues that are mentioned rather than used: quoted, in examples, talked about (docs/mentions.md). */
+  flagMentions?: boolean
 }
 
 /** Options checked and resolved against the rule set. */
@@ -25,6 +35,11 @@ export interface ResolvedOptions {
   dictPath: string | undefined
   rules: CompiledRule[]
   levels: Map<string, StageLevels>
+  /** Packs validated at resolve time; Japanese plain text is compiled at the first lint. */
+  packs: ParsedPack[]
+  /** The `accept` option plus every pack's `accept:` list. */
+  accept: string[]
+  flagMentions: boolean
 }
 
 /** A bad option: names the option and what is allowed. */
@@ -55,7 +70,28 @@ export function resolveOptions(options: TrustlintOptions | undefined, rules: Com
     }
     levels.set(id, applySetting(current, setting, id))
   }
-  return {stage, locale: given.locale, lang: given.lang, dictPath: given.dictPath, rules, levels}
+  if (given.accept !== undefined && (!Array.isArray(given.accept) || given.accept.some((term) => typeof term !== 'string'))) {
+    throw new OptionsError('Option "accept" must be a list of strings')
+  }
+  if (given.flagMentions !== undefined && typeof given.flagMentions !== 'boolean') {
+    throw new OptionsError('Option "flagMentions" must be true or false')
+  }
+  if (given.packs !== undefined && !Array.isArray(given.packs)) {
+    throw new OptionsError('Option "packs" must be a list of pack files or pack objects')
+  }
+  const packs = readPacks(given.packs ?? [], rules)
+  const accept = [...(given.accept ?? []), ...packs.flatMap((pack) => pack.accept)]
+  return {
+    stage,
+    locale: given.locale,
+    lang: given.lang,
+    dictPath: given.dictPath,
+    rules,
+    levels,
+    packs,
+    accept,
+    flagMentions: given.flagMentions ?? false
+  }
 }
 
 function applySetting(current: StageLevels, setting: LevelSetting, id: string): StageLevels {

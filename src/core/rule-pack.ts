@@ -2,6 +2,7 @@ import type {JapaneseTokenizer, KuromojiToken} from '../lang/ja/tokenizer.js'
 import {POS} from '../lang/ja/pos.js'
 import {inflections, phraseWords} from '../lang/en/words.js'
 import {isLevel, type StageLevels} from './levels.js'
+import {regexHazard} from './safe-regex.js'
 import {STAGES} from './stages.js'
 import {
   CATEGORIES,
@@ -22,7 +23,7 @@ export class RuleDataError extends Error {
   }
 }
 
-const NEGATION_EFFECTS: NegationEffect[] = ['cancel', 'keep', 'ignore']
+const NEGATION_EFFECTS: NegationEffect[] = ['cancel', 'keep', 'frame', 'ignore']
 const TOKEN_FIELDS = ['surface', 'basic', 'pos', 'posDetail1', 'conjForm'] as const
 const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/
 
@@ -77,7 +78,8 @@ export function compileRule(
   }
 }
 
-type Fail = (field: string, problem: string) => never
+/** Reports a bad field and throws. */
+export type Fail = (field: string, problem: string) => never
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -136,6 +138,8 @@ function compileRegex(entry: Record<string, unknown>, field: string, fail: Fail)
   } catch (error) {
     fail(`${field}.regex`, `invalid regular expression: ${(error as Error).message}`)
   }
+  const hazard = regexHazard(source)
+  if (hazard) fail(`${field}.regex`, `unsafe regular expression (could backtrack catastrophically): ${hazard}`)
   const pattern: RegexPattern = {kind: 'regex', regex: source, flags, source}
   return withExpected(pattern, entry, field, fail)
 }
@@ -145,7 +149,8 @@ function withExpected<T extends {expected?: string[]}>(pattern: T, entry: Record
   return pattern
 }
 
-function compileJa(entry: unknown, field: string, tokenizer: JapaneseTokenizer | undefined, fail: Fail): JaPattern {
+/** Compile one Japanese pattern entry (for user packs); `fail` names the field. */
+export function compileJa(entry: unknown, field: string, tokenizer: JapaneseTokenizer | undefined, fail: Fail): JaPattern {
   if (typeof entry === 'string') return {kind: 'tokens', tokens: tokensFromText(entry, field, tokenizer, fail), source: entry}
   if (!isRecord(entry)) return fail(field, 'expected text, {text}, {tokens} or {regex}')
   if (entry.regex !== undefined) return compileRegex(entry, field, fail)
@@ -199,7 +204,8 @@ function specFromToken(token: KuromojiToken): JaTokenSpec {
   return {basic: [token.basic_form]}
 }
 
-function compileEn(entry: unknown, field: string, fail: Fail): EnPattern {
+/** Compile one English pattern entry (for user packs); `fail` names the field. */
+export function compileEn(entry: unknown, field: string, fail: Fail): EnPattern {
   if (typeof entry === 'string') return {kind: 'words', words: wordSlots(entry, field, fail), source: entry}
   if (!isRecord(entry)) return fail(field, 'expected a phrase, {words} or {regex}')
   if (entry.regex !== undefined) return compileRegex(entry, field, fail)

@@ -26,10 +26,14 @@ export type Category = (typeof CATEGORIES)[number]
 /**
  * What a negation right after a cue does to it (DOMAIN.md §2):
  * `cancel` — a calm negation removes the pressure (急がなくても大丈夫, "no need to hurry");
- * `keep` — still pushy (後悔しないために, "don't miss");
+ * `keep` — still pushy whatever the negation;
+ * `frame` — loss and regret cues (後悔, 損, "miss out"): kept in purpose, prohibition,
+ *   threat and double-negative frames (後悔しないために, お見逃しなく, "don't miss out"),
+ *   dropped after a calm negation ("you'll never miss an issue") or when the
+ *   negation makes a guarantee (絶対に損しない: that is `hype`'s job);
  * `ignore` — negation is not looked at.
  */
-export type NegationEffect = 'cancel' | 'keep' | 'ignore'
+export type NegationEffect = 'cancel' | 'keep' | 'frame' | 'ignore'
 
 /** Text in both languages. */
 export interface Bilingual {

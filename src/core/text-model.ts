@@ -133,28 +133,42 @@ function japaneseSentence(
   const {block} = plan
   const normalized = toSource(block, normalizeWithMap(block.text, plan.start, plan.end, keepInJapanese(block)))
   const tokens: JaToken[] = []
-  const children: SentenceContent[] = []
   for (const token of tokenizer.tokenize(normalized.text)) {
     const from = token.word_position - 1
     const to = from + token.surface_form.length
-    const start = normalized.origin[from]!
-    const end = normalized.originEnd[to - 1]!
-    tokens.push({token, start, end})
-    children.push(japaneseNode(token, start, end, location))
+    tokens.push({token, start: normalized.origin[from]!, end: normalized.originEnd[to - 1]!})
   }
   const start = block.origin[plan.start]!
   const end = block.originEnd[plan.end - 1]!
-  return {
-    lang: 'ja',
-    stage,
-    block,
-    start,
-    end,
-    normalized,
-    tokens,
-    words: [],
-    node: {type: 'SentenceNode', children, position: span(location, start, end), data: {lang: 'ja', stage}} as NlcstSentence
-  }
+  return withLazyNode(
+    {lang: 'ja', stage, block, start, end, normalized, tokens, words: []},
+    () =>
+      ({
+        type: 'SentenceNode',
+        children: tokens.map((entry) => japaneseNode(entry.token, entry.start, entry.end, location)),
+        position: span(location, start, end),
+        data: {lang: 'ja', stage}
+      }) as NlcstSentence
+  )
+}
+
+/**
+ * Give a sentence its nlcst `node`, built on first read. The rules work on
+ * tokens and words; the node (one object per token with its data, and line/column
+ * points for every position) is for API users and costs a tenth of the Japanese
+ * lint time and much of its garbage when built eagerly (issue 6 profile). An own,
+ * enumerable accessor, so spreading or serialising a sentence still sees it.
+ */
+function withLazyNode(sentence: Omit<ProseSentence, 'node'>, build: () => NlcstSentence): ProseSentence {
+  let node: NlcstSentence | undefined
+  return Object.defineProperty(sentence, 'node', {
+    enumerable: true,
+    configurable: true,
+    get: () => (node ??= build()),
+    set: (value: NlcstSentence) => {
+      node = value
+    }
+  }) as ProseSentence
 }
 
 function japaneseNode(token: KuromojiToken, start: number, end: number, location: Location): SentenceContent {
@@ -200,13 +214,15 @@ function englishSentences(plan: SentencePlan, stage: Stage, location: Location):
       const from = sentence.position!.start.offset!
       const to = sentence.position!.end.offset!
       const words: NormalWord[] = []
-      reposition(sentence, sourceOf, sourceEndOf, location)
       let clauseStart = true
       for (const child of sentence.children) {
         if (child.type === 'PunctuationNode' && /^[,;:\u2013\u2014(]$/.test(toString(child))) clauseStart = true
         if (child.type !== 'WordNode') continue
-        const start = child.position!.start.offset!
-        const end = child.position!.end.offset!
+        // The source offsets reposition() gives the node, without building its points.
+        const childFrom = child.position!.start.offset!
+        const childTo = child.position!.end.offset!
+        const start = sourceOf(childFrom)
+        const end = childTo > childFrom ? sourceEndOf(childTo) : start
         const expanded = expandWord(foldWord(toString(child)))
         for (const norm of expanded) {
           words.push({norm, start, end, clauseStart})
@@ -216,17 +232,24 @@ function englishSentences(plan: SentencePlan, stage: Stage, location: Location):
       sentence.data = {...sentence.data, lang: 'en', stage} as NlcstSentence['data']
       const start = sourceOf(from)
       const end = sourceEndOf(to)
-      sentences.push({
-        lang: 'en',
-        stage,
-        block,
-        start,
-        end,
-        normalized: toSource(block, normalizeWithMap(block.text, plan.start + from, plan.start + to)),
-        tokens: [],
-        words,
-        node: sentence
-      })
+      sentences.push(
+        withLazyNode(
+          {
+            lang: 'en',
+            stage,
+            block,
+            start,
+            end,
+            normalized: toSource(block, normalizeWithMap(block.text, plan.start + from, plan.start + to)),
+            tokens: [],
+            words
+          },
+          () => {
+            reposition(sentence, sourceOf, sourceEndOf, location)
+            return sentence
+          }
+        )
+      )
     }
   }
   return sentences

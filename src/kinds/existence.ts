@@ -81,7 +81,10 @@ export function findCues(rule: CompiledRule, sentence: ProseSentence): CueMatch[
   } else {
     const words = sentence.words
     for (let at = 0; at < words.length; at++) {
-      for (const pattern of index.en.get(words[at]!.norm) ?? []) {
+      const norm = words[at]!.norm
+      // A pattern that opens with a number ("{n} hours left") is looked up from any number.
+      const candidates = isNumberWord(norm) ? [...(index.en.get(norm) ?? []), ...(index.en.get('{n}') ?? [])] : (index.en.get(norm) ?? [])
+      for (const pattern of candidates) {
         if (pattern.clauseStart && !words[at]!.clauseStart) continue
         const to = matchWords(pattern.words, sentence, at)
         if (to > at) found.push({start: words[at]!.start, end: words[to - 1]!.end, from: at, to, expected: pattern.expected})
@@ -129,6 +132,10 @@ function tokenMatches(spec: JaTokenSpec, token: KuromojiToken): boolean {
 
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'a', 'few'])
 
+function isNumberWord(word: string): boolean {
+  return /^\d[\d.,]*$/.test(word) || NUMBER_WORDS.has(word)
+}
+
 function matchWords(slots: string[][], sentence: ProseSentence, at: number): number {
   const words = sentence.words
   if (at + slots.length > words.length) return -1
@@ -136,7 +143,7 @@ function matchWords(slots: string[][], sentence: ProseSentence, at: number): num
     const word = words[at + slot]!.norm
     const forms = slots[slot]!
     if (forms[0] === '{n}') {
-      if (!/^[\d.,]+$/.test(word) && !NUMBER_WORDS.has(word)) return -1
+      if (!isNumberWord(word)) return -1
     } else if (!forms.includes(word)) return -1
   }
   return at + slots.length

@@ -51,5 +51,32 @@ export function splitRuns(text: string, force?: Lang): LangRun[] {
     }
     index += width
   }
-  return runs
+  return mergeEmbeddedLatin(text, runs)
+}
+
+// A short Latin token written against Japanese prose (No.1, SNS, OFF, Web) belongs
+// to the Japanese sentence: 満足度No.1 and SNSで話題 are one phrase, and a run of its
+// own would cut it in two. A Latin run with a space in it, or set off from the
+// Japanese by a space ("the 「今すぐ」 banner"), stays English.
+const EMBEDDED_MAX = 12
+
+function mergeEmbeddedLatin(text: string, runs: LangRun[]): LangRun[] {
+  const touches = (at: number) => at > 0 && at < text.length && !/\s/.test(text[at - 1]!) && !/\s/.test(text[at]!)
+  const embedded = runs.map((run, index) => {
+    if (run.lang !== 'en') return false
+    const body = text.slice(run.start, run.end).trim()
+    if (body.length > EMBEDDED_MAX || /\s/.test(body)) return false
+    const before = runs[index - 1]
+    const after = runs[index + 1]
+    const bodyEnd = run.start + text.slice(run.start, run.end).trimEnd().length
+    return (before?.lang === 'ja' && touches(run.start)) || (after?.lang === 'ja' && bodyEnd === run.end && touches(after.start))
+  })
+  const merged: LangRun[] = []
+  runs.forEach((run, index) => {
+    const lang = embedded[index] ? 'ja' : run.lang
+    const last = merged[merged.length - 1]
+    if (last && last.lang === lang) last.end = run.end
+    else merged.push({...run, lang})
+  })
+  return merged
 }

@@ -1,6 +1,7 @@
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import kuromoji from 'kuromoji'
+import type kuromoji from 'kuromoji'
+import {loadDictionary} from './dictionary-loader.js'
 
 /** One IPADIC token as kuromoji returns it. */
 export type KuromojiToken = kuromoji.IpadicFeatures
@@ -50,16 +51,15 @@ export function loadTokenizer(dictPath?: string): Promise<JapaneseTokenizer> {
   const dicPath = resolveDictPath(dictPath)
   const cached = cache.get(dicPath)
   if (cached) return cached
-  const loading = new Promise<JapaneseTokenizer>((resolve, reject) => {
-    try {
-      kuromoji.builder({dicPath}).build((error, tokenizer) => {
-        if (error || !tokenizer) reject(new DictionaryLoadError(dicPath, error ?? 'no tokenizer'))
-        else resolve(tokenizer)
-      })
-    } catch (error) {
-      reject(new DictionaryLoadError(dicPath, error))
+  // kuromoji's tokenizer over its own dictionary structures, loaded through an
+  // uncompressed cache (see dictionary-loader.ts): about twice as fast as
+  // kuromoji.builder().build(), same tokens.
+  const loading = loadDictionary(dicPath).then(
+    (loaded) => loaded.tokenizer as JapaneseTokenizer,
+    (error: unknown) => {
+      throw new DictionaryLoadError(dicPath, error)
     }
-  })
+  )
   cache.set(dicPath, loading)
   loading.catch(() => {
     if (cache.get(dicPath) === loading) cache.delete(dicPath)

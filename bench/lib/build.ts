@@ -1,0 +1,54 @@
+import {mkdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {build} from 'tsup'
+
+/** The scripts the harness runs as child processes, built to plain ESM. */
+export interface BuiltScripts {
+  folder: string
+  cli: string
+  lintFiles: string
+  floorJa: string
+  floorEn: string
+  throughput: string
+}
+
+/**
+ * Bundle trustlint's CLI (as `npm run build` does for dist/cli.js) and the floor
+ * scripts into a private folder, so every measured process is plain `node` with no
+ * TypeScript loader, and a parallel `npm test` (whose build cleans dist/) cannot pull
+ * the CLI away in the middle of a run.
+ */
+export async function buildScripts(root: string, folder: string): Promise<BuiltScripts> {
+  mkdirSync(folder, {recursive: true})
+  const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string}
+  const previous = process.cwd()
+  // tsup resolves entries and package.json externals from the working directory.
+  process.chdir(root)
+  try {
+    await build({
+      config: false,
+      entry: {
+        cli: 'src/cli.ts',
+        'lint-files': 'bench/lint-files.ts',
+        'floor-ja': 'bench/floor-ja.ts',
+        'floor-en': 'bench/floor-en.ts',
+        throughput: 'bench/throughput.ts'
+      },
+      outDir: folder,
+      format: ['esm'],
+      platform: 'node',
+      target: 'node20',
+      splitting: false,
+      sourcemap: false,
+      dts: false,
+      clean: false,
+      silent: true,
+      external: ['kuromoji'],
+      define: {__TRUSTLINT_VERSION__: JSON.stringify(version)}
+    })
+  } finally {
+    process.chdir(previous)
+  }
+  const at = (name: string) => path.join(folder, `${name}.js`)
+  return {folder, cli: at('cli'), lintFiles: at('lint-files'), floorJa: at('floor-ja'), floorEn: at('floor-en'), throughput: at('throughput')}
+}

@@ -1,0 +1,68 @@
+/**
+ * Proof that trustlint's dictionary loader (src/lang/ja/dictionary-loader.ts: the
+ * uncompressed cache, views instead of copies, the indexed Viterbi builder) gives
+ * exactly kuromoji's tokens: tokenize the text of every paragraph and heading of
+ * the corpus (Japanese and English files) with stock `kuromoji.builder().build()`
+ * and with trustlint's loader, twice (a cold load from the .gz files, then a load
+ * from the cache), and compare every field of every token.
+ *
+ *   npx tsx bench/token-identity.ts [corpus folder, default ../shared/corpus]
+ *
+ * Exits 1 and prints the first differences when any token differs.
+ */
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import kuromoji from 'kuromoji'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {DICT_CACHE_ENV} from '../src/lang/ja/dictionary-cache.js'
+import {loadDictionary} from '../src/lang/ja/dictionary-loader.js'
+import {defaultDictPath} from '../src/lang/ja/tokenizer.js'
+import {blockTexts} from './lib/block-texts.js'
+
+const corpus = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '../../shared/corpus'))
+const dicPath = defaultDictPath()
+const parser = unified().use(remarkParse)
+
+const texts: string[] = []
+for (const lang of ['ja', 'en']) {
+  const folder = path.join(corpus, lang)
+  for (const name of readdirSync(folder).sort()) {
+    if (name.endsWith('.md')) texts.push(...blockTexts(parser.parse(readFileSync(path.join(folder, name), 'utf8'))))
+  }
+}
+// Also the NFKC forms, which is what trustlint tokenizes.
+texts.push(...texts.map((text) => text.normalize('NFKC')).filter((text, index) => text !== texts[index]))
+
+const stock = await new Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>>((resolve, reject) =>
+  kuromoji.builder({dicPath}).build((error, tokenizer) => (error ? reject(error) : resolve(tokenizer)))
+)
+const expected = texts.map((text) => JSON.stringify(stock.tokenize(text)))
+
+// A private cache folder, so the first load is certainly from the .gz files.
+const cache = mkdtempSync(path.join(os.tmpdir(), 'trustlint-dict-'))
+process.env[DICT_CACHE_ENV] = cache
+let failures = 0
+let tokens = 0
+try {
+  for (const round of ['gzip', 'cache'] as const) {
+    const loaded = await loadDictionary(dicPath)
+    if (loaded.source !== round) throw new Error(`expected a load from ${round}, got ${loaded.source}`)
+    texts.forEach((text, index) => {
+      const actual = JSON.stringify(loaded.tokenizer.tokenize(text))
+      if (round === 'gzip') tokens += (JSON.parse(actual) as unknown[]).length
+      if (actual !== expected[index] && failures++ < 5) {
+        console.error(`[${round}] differs for ${JSON.stringify(text.slice(0, 60))}…\n  kuromoji: ${expected[index]!.slice(0, 300)}\n  trustlint: ${actual.slice(0, 300)}`)
+      }
+    })
+  }
+} finally {
+  rmSync(cache, {recursive: true, force: true})
+}
+console.log(
+  failures
+    ? `${failures} of ${texts.length * 2} tokenizations differ`
+    : `identical: ${texts.length} texts (${tokens.toLocaleString('en')} tokens) tokenized the same by kuromoji and by trustlint's loader, from .gz and from the cache`
+)
+process.exitCode = failures ? 1 : 0

@@ -1,0 +1,79 @@
+import {findCues, type CueMatch} from '../kinds/existence.js'
+import {englishPolarity, type EnglishPolarity} from '../lang/en/negation.js'
+import {isNarrative, japanesePolarity, type JapanesePolarity} from '../lang/ja/negation.js'
+import type {CueFilter} from './mentions.js'
+import type {CompiledRule, NegationEffect} from './rule-types.js'
+import type {ProseSentence} from './text-model.js'
+
+type Polarity = JapanesePolarity | EnglishPolarity
+
+// Which negation kinds drop a cue, per the rule's `negation:` (DOMAIN.md §2).
+// `cancel`: a calm, purposive or prohibiting negation removes the pressure
+// (急がないでください is calm); a threat or a double negative keeps it.
+// `frame`: loss cues stay pushy in purpose and prohibition frames
+// (後悔しないために, お見逃しなく); a calm negation drops them, and a guarantee
+// (絶対に損しない) is reported by `hype` instead.
+const DROPPED_BY: Record<NegationEffect, ReadonlySet<Polarity>> = {
+  cancel: new Set(['calm', 'purpose', 'prohibition', 'guarantee']),
+  frame: new Set(['calm', 'guarantee']),
+  keep: new Set(),
+  ignore: new Set()
+}
+
+/** The polarity of a cue in its sentence; regex cues (from < 0) are not negated. */
+export function cuePolarity(sentence: ProseSentence, cue: CueMatch): Polarity {
+  if (cue.from < 0) return 'none'
+  if (sentence.lang === 'ja') return japanesePolarity(sentence.tokens.map((entry) => entry.token), cue.from, cue.to)
+  return englishPolarity(sentence.words, cue.from)
+}
+
+/**
+ * The cues of a rule in a sentence that are the writer's own pressure: not
+ * dropped by negation, not a mention (unless `flagMentions`), not inside an
+ * accepted term.
+ */
+export function judgeCues(rule: CompiledRule, sentence: ProseSentence, filter: CueFilter, flagMentions: boolean): CueMatch[] {
+  const dropped = DROPPED_BY[rule.negation]
+  const kept: CueMatch[] = []
+  for (const found of findCues(rule, sentence)) {
+    const polarity = dropped.size > 0 ? cuePolarity(sentence, found) : 'none'
+    if (dropped.has(polarity)) continue
+    if (rule.negation === 'frame' && told(sentence, found)) continue
+    // Report the whole frame (後悔しないために, チャンスを逃すな), not just its verb.
+    const cue = rule.negation === 'frame' && FRAMES.has(polarity) ? overFrame(sentence, found) : found
+    if (filter.isAccepted(cue.start, cue.end)) continue
+    if (!flagMentions && filter.isMention(sentence, cue)) continue
+    kept.push(cue)
+  }
+  return kept
+}
+
+const FRAMES = new Set<Polarity>(['purpose', 'prohibition', 'threat'])
+// The word that closes a frame: ため/よう (+に), と/ば, ください, the prohibitive な.
+const FRAME_CLOSERS = new Set(['ため', '為', 'よう', 'と', 'ば', 'くださる', '下さる', 'な'])
+
+function overFrame(sentence: ProseSentence, cue: CueMatch): CueMatch {
+  if (sentence.lang !== 'ja') return cue
+  const tokens = sentence.tokens
+  for (let index = cue.to; index < tokens.length && index < cue.to + 5; index++) {
+    const token = tokens[index]!.token
+    if (token.pos === '記号') break
+    const closes =
+      FRAME_CLOSERS.has(token.basic_form) ||
+      token.surface_form === 'なきゃ' ||
+      token.surface_form === 'なくちゃ' ||
+      (token.surface_form === 'で' && tokens[index - 1]?.token.basic_form === 'ない')
+    if (!closes) continue
+    let last = index
+    const next = tokens[index + 1]?.token
+    if (next && (next.basic_form === 'に' || next.basic_form === 'くださる' || next.basic_form === '下さる')) last = index + 1
+    return {...cue, end: tokens[last]!.end, to: last + 1}
+  }
+  return cue
+}
+
+/** A loss cue told as the writer's past or ongoing experience (後悔した, 損をしました). */
+function told(sentence: ProseSentence, cue: CueMatch): boolean {
+  if (sentence.lang !== 'ja' || cue.from < 0) return false
+  return isNarrative(sentence.tokens.map((entry) => entry.token), cue.to)
+}

@@ -1,0 +1,215 @@
+import type {Nodes, Root} from 'mdast'
+import type {CueMatch} from '../kinds/existence.js'
+import {POS} from '../lang/ja/pos.js'
+import {normalizeWithMap} from '../lang/normalize.js'
+import type {ProseBlock} from './prose.js'
+import type {ProseSentence} from './text-model.js'
+
+/**
+ * Mentions are not the writer's voice (issue 3 §3, docs/mentions.md): a cue
+ * inside quotation marks, inside a blockquote or list of examples, or the
+ * object of talk about marketing (〜という表現, "words like") is not the
+ * writer pressuring the reader, so it is not flagged unless `flagMentions`.
+ */
+
+/** Source ranges, sorted by start. */
+type Ranges = [number, number][]
+
+// Quotation marks that make a mention. Straight ' is left out: it is far more
+// often an apostrophe; ’ closes only when no letter follows (not "don’t").
+const PAIRS: Record<string, string> = {'「': '」', '『': '』', '“': '”', '‘': '’', '«': '»', '〝': '〟', '"': '"'}
+
+/** Source ranges of quoted text in a block (the marks included). */
+export function quotedRanges(block: ProseBlock): Ranges {
+  const text = block.text
+  const ranges: Ranges = []
+  const stack: {open: string; at: number}[] = []
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!
+    const top = stack[stack.length - 1]
+    if (top && char === PAIRS[top.open]) {
+      if (char === '’' && /\p{L}/u.test(text[index + 1] ?? '')) continue
+      stack.pop()
+      ranges.push([block.origin[top.at]!, block.originEnd[index]!])
+      continue
+    }
+    if (char === '‘' && /\p{L}/u.test(text[index - 1] ?? '')) continue
+    if (char === '"' && stack.some((entry) => entry.open === '"')) continue
+    if (PAIRS[char] !== undefined) stack.push({open: char, at: index})
+  }
+  return ranges
+}
+
+// An introduction that announces examples: it names wording and ends with a colon,
+// or says "for example" (例えば次のような表現：, "Phrases like these:").
+const JA_INTRO = /(表現|言葉|文言|フレーズ|言い回し|例文|コピー|見出し|煽り|NG|悪い例|よくある例|例えば|たとえば|例)[^。]*[:：]\s*$/u
+const EN_INTRO = /\b(phrases?|words?|wording|lines?|copy|headlines?|subject lines?|examples?|e\.g\.|for example|such as|like this|like these|claims?|slogans?|clich[eé]s?)\b[^.!?]*:\s*$/iu
+// A block that labels itself as a bad example (✗ 今すぐ…, NG: …, Bad: …).
+const EXAMPLE_LABEL = /^\s*(?:[✗✘×❌🙅]|NG\s*[:：]|NG例|悪い例|Bad\s*:|Don['’]t\s*:|Avoid\s*:|Before\s*:)/iu
+
+/** Source ranges of blockquotes and lists that hold examples of wording. */
+export function exampleRanges(tree: Root, blocks: ProseBlock[]): Ranges {
+  const ranges: Ranges = []
+  const textOf = (node: Nodes) => blocks.find((block) => block.node === node)?.text ?? ''
+  const visit = (node: Nodes) => {
+    if (!('children' in node)) return
+    const children = node.children as Nodes[]
+    // Example containers right after one another share their introduction.
+    let afterExample = false
+    children.forEach((child, index) => {
+      const wasExample = afterExample
+      afterExample = false
+      if (child.type === 'blockquote' || child.type === 'list') {
+        const previous = children[index - 1]
+        const intro = previous && (previous.type === 'paragraph' || previous.type === 'heading') ? textOf(previous) : ''
+        const first = blocks.find((block) => inside(block.start, child))
+        const labelled = first && EXAMPLE_LABEL.test(first.text)
+        if (wasExample || JA_INTRO.test(intro) || EN_INTRO.test(intro) || labelled) {
+          ranges.push([child.position!.start.offset!, child.position!.end.offset!])
+          afterExample = true
+          return
+        }
+      }
+      // A single labelled paragraph: "✗ 今すぐお申し込みください".
+      if (child.type === 'paragraph' && EXAMPLE_LABEL.test(textOf(child))) {
+        ranges.push([child.position!.start.offset!, child.position!.end.offset!])
+        return
+      }
+      visit(child)
+    })
+  }
+  visit(tree)
+  return ranges
+}
+
+function inside(offset: number, node: Nodes): boolean {
+  const position = node.position
+  return !!position && offset >= position.start.offset! && offset < position.end.offset!
+}
+
+// Japanese talk about wording after the cue: 今すぐという表現, 今すぐと書くと, 今すぐなどの言葉;
+// and reported speech: 買え買えとすすめる, 御買いなさいと云いだした, 申し込めと迫られる.
+const SAY_VERBS = new Set([
+  'いう', '言う', '云う', '書く', '煽る', '謳う', 'うたう', '呼ぶ', '記す', '表記', '表示', '連呼', '連発', '多用', 'すすめる',
+  '勧める', '薦める', '叫ぶ', '答える', '迫る', '促す', '言い出す', '云い出す', '言いだす', '云いだす', '繰り返す', '押す', '怒鳴る', 'せかす', '急かす', '頼む', '聞く'
+])
+const META_NOUNS = new Set([
+  '表現', '言葉', '文言', 'フレーズ', '言い回し', '煽り', 'コピー', '文句', '見出し', 'ボタン', '表示', '単語', 'ワード', '語', '類', '系', '表記', '文字', '件名', 'タイトル'
+])
+const LINKERS = new Set(['など', 'なんて', 'のような', 'みたい', 'といった', 'という', 'の', 'な', 'よう', '等', 'と', 'いう', 'いっ', 'た', 'や'])
+
+function japaneseMention(sentence: ProseSentence, cue: CueMatch): boolean {
+  const tokens = sentence.tokens
+  // Closing quotes and brackets right after the cue are skipped: 「今すぐ」という.
+  let at = cue.to
+  while (tokens[at] && tokens[at]!.token.pos === POS.symbol && /^[」』”"')）]$/.test(tokens[at]!.token.surface_form)) at++
+  // A repeated cue (買え買え) is one utterance.
+  const surface = tokens.slice(cue.from, cue.to).map((entry) => entry.token.surface_form).join('')
+  while (at + (cue.to - cue.from) <= tokens.length && tokens.slice(at, at + cue.to - cue.from).map((entry) => entry.token.surface_form).join('') === surface) {
+    at += cue.to - cue.from
+  }
+  for (let index = at; index < tokens.length && index < at + 4; index++) {
+    const token = tokens[index]!.token
+    if (token.pos === POS.symbol) return false
+    if (token.basic_form === 'と' && token.pos === POS.particle) {
+      // The first verb after the quoting と, within a short object (と念を押す).
+      for (let probe = index + 1; probe < tokens.length && probe <= index + 4; probe++) {
+        const next = tokens[probe]!.token
+        if (next.pos === POS.symbol) break
+        if (next.pos === POS.verb) {
+          if (SAY_VERBS.has(next.basic_form)) return true
+          break
+        }
+      }
+    }
+    if (META_NOUNS.has(token.basic_form) && index > at && LINKERS.has(tokens[index - 1]!.token.surface_form)) return true
+    if (token.pos === POS.verb && !LINKERS.has(token.surface_form) && index > at) break
+  }
+  return reportedSpeech(tokens, at)
+}
+
+// Reported speech whose quoted clause goes on after the cue (今直ぐ舟を出すからと聞けば,
+// 今すぐ申し込めと何度も言われた): a quoting と and a verb of saying later in the clause.
+const REPORT_WINDOW = 8
+
+function reportedSpeech(tokens: ProseSentence['tokens'], at: number): boolean {
+  for (let index = at; index < tokens.length && index < at + REPORT_WINDOW; index++) {
+    const token = tokens[index]!.token
+    if (token.pos === POS.symbol) return false
+    if (token.surface_form !== 'と' || token.pos !== POS.particle) continue
+    for (let probe = index + 1; probe < tokens.length && probe <= index + 4; probe++) {
+      const next = tokens[probe]!.token
+      if (next.pos === POS.symbol) return false
+      if (next.pos === POS.verb) {
+        if (SAY_VERBS.has(next.basic_form)) return true
+        break
+      }
+    }
+  }
+  return false
+}
+
+// English talk about wording before the cue: "words like", "avoid saying", "the phrase".
+const EN_META = new Set([
+  'word', 'words', 'phrase', 'phrases', 'wording', 'language', 'copy', 'line', 'lines', 'label', 'labels', 'button',
+  'buttons', 'claim', 'claims', 'term', 'terms', 'expression', 'expressions', 'slogan', 'slogans', 'headline',
+  'headlines', 'cliché', 'cliche', 'clichés', 'cliches', 'tactic', 'tactics', 'lingo', 'jargon'
+])
+const EN_LIKE = new Set(['like', 'such', 'including', 'as'])
+const EN_SAY = new Set(['say', 'says', 'saying', 'said', 'write', 'writes', 'writing', 'wrote', 'avoid', 'avoiding', 'ban', 'banning'])
+
+function englishMention(sentence: ProseSentence, cue: CueMatch): boolean {
+  const words = sentence.words
+  const before = words[cue.from - 1]?.norm
+  if (before && (EN_SAY.has(before) || EN_META.has(before))) return true
+  for (let index = cue.from - 1; index >= 0 && index >= cue.from - 6; index--) {
+    if (EN_META.has(words[index]!.norm) && EN_LIKE.has(words[index + 1]?.norm ?? '')) return true
+  }
+  return false
+}
+
+/** The mention and accept ranges of one file, computed once. */
+export interface CueFilter {
+  /** Is a cue (or a check's finding) a mention rather than the writer's voice? */
+  isMention(sentence: ProseSentence | undefined, cue: CueMatch): boolean
+  /** Is the range inside a term of the accept list? */
+  isAccepted(start: number, end: number): boolean
+}
+
+/** Build the filter for one file. `accept` lists terms whose inside is never flagged. */
+export function createCueFilter(tree: Root, blocks: ProseBlock[], accept: string[]): CueFilter {
+  const quoted = blocks.flatMap(quotedRanges)
+  const examples = exampleRanges(tree, blocks)
+  const accepted = acceptRanges(blocks, accept)
+  return {
+    isMention(sentence, cue) {
+      if (covered(quoted, cue.start, cue.end) || covered(examples, cue.start, cue.end)) return true
+      if (!sentence || cue.from < 0) return false
+      return sentence.lang === 'ja' ? japaneseMention(sentence, cue) : englishMention(sentence, cue)
+    },
+    isAccepted: (start, end) => covered(accepted, start, end)
+  }
+}
+
+function covered(ranges: Ranges, start: number, end: number): boolean {
+  return ranges.some(([from, to]) => start >= from && end <= to)
+}
+
+/** Source ranges where an accepted term occurs (NFKC, case-insensitive). */
+export function acceptRanges(blocks: ProseBlock[], accept: string[]): Ranges {
+  const terms = accept.map((term) => term.normalize('NFKC').toLowerCase()).filter(Boolean)
+  if (terms.length === 0) return []
+  const ranges: Ranges = []
+  for (const block of blocks) {
+    const map = normalizeWithMap(block.text)
+    const text = map.text.toLowerCase()
+    if (text.length !== map.text.length) continue
+    for (const term of terms) {
+      for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+        const end = at + term.length
+        ranges.push([block.origin[map.origin[at]!]!, block.originEnd[map.originEnd[end - 1]! - 1]!])
+      }
+    }
+  }
+  return ranges
+}

@@ -1,0 +1,309 @@
+/**
+ * Japanese asks, read from the kuromoji tokens already on each sentence
+ * (never re-tokenized). An ask is an action word (申し込む, 参加 + する, …) in
+ * an asking form: a request (ご参加ください, 申し込んでください), a volitional
+ * (参加しましょう), an invitation (参加しませんか), a suggestion
+ * (参加してみてはいかがでしょうか), a pointer (お申し込みはこちら) or a
+ * button-style action phrase (席を確保する, 今すぐ登録).
+ */
+import type {JaToken} from '../core/text-model.js'
+import type {NormalizedText} from '../lang/normalize.js'
+import {POS} from '../lang/ja/pos.js'
+import {dedupe, NO_ASK, spanOf, type AskAnalysis, type AskMode} from './analysis.js'
+import type {AskForm, CtaSpan} from './types.js'
+
+/** Verbs that name something the reader can do for the offer (basic forms). */
+export const JA_ACTION_VERBS = new Set([
+  '申し込む',
+  '申込む',
+  '申し込める', // kuromoji reads the imperative 申し込め as 申し込める (DOMAIN.md §1.4)
+  '買う',
+  '受け取る',
+  '始める',
+  'はじめる',
+  '試す',
+  '進む',
+  '入れる',
+  '読む',
+  '見る',
+  '観る',
+  '聴く',
+  '聞く',
+  '押す',
+  '選ぶ',
+  '送る',
+  '受ける',
+  '確かめる'
+])
+
+/** Action nouns (mostly サ変 nouns used with する or お/ご…ください). */
+export const JA_ACTION_NOUNS = new Set([
+  '登録',
+  '予約',
+  '参加',
+  'ダウンロード',
+  '購入',
+  '申込',
+  '申込み',
+  '申し込み',
+  '注文',
+  '確保',
+  '応募',
+  '受講',
+  '入会',
+  '加入',
+  '追加',
+  '返信',
+  '視聴',
+  '購読',
+  '体験',
+  '契約',
+  '決済',
+  '相談',
+  '受け取り',
+  '確認',
+  '覧',
+  'ご覧',
+  '閲覧',
+  '入手',
+  '利用',
+  '回答',
+  'エントリー',
+  '申請',
+  '受験',
+  '来場',
+  '連絡',
+  '問い合わせ',
+  '出席',
+  'チェック',
+  'インストール',
+  'フォロー'
+])
+
+/** Actions that only look or read: secondary asks that do not compete with the main one. */
+export const JA_GENERIC_ACTIONS = new Set(['見る', '観る', '読む', '聴く', '聞く', '押す', '選ぶ', '確かめる', '確認', '覧', 'ご覧', '閲覧', 'チェック', 'フォロー', '連絡', '問い合わせ', '回答', '返信'])
+
+/** Nouns that never count as the object or outcome of an ask. */
+const NOT_SPECIFIC = new Set(['こちら', 'ここ', 'コチラ', '詳細', '詳しく', '検討', 'お待ち', '気軽', 'ぜひ', 'リンク', 'クリック', 'ボタン', 'ページ', '方'])
+
+// Hedges in an asking sentence (DOMAIN.md §4), over the NFKC text.
+const HEDGES: RegExp[] = [
+  /(?:もし)?(?:よろしければ|宜しければ|よろしかったら|よければ|よかったら|良かったら)/g,
+  /(?:もし)?(?:ご)?興味(?:が|の)?(?:あれば|ありましたら|おありでしたら|あるようでしたら)/g,
+  /お気軽に/g,
+  /(?:ご|お)?検討(?:ください|下さい|くださいませ|いただければ(?:幸いです|嬉しいです|うれしいです)?|いただけますと幸いです|いただけると(?:嬉しい|うれしい|幸い)です|のほど[^。!?]*)/g,
+  /(?:て|で)みて(?:は|も)?(?:いかが|どう)(?:でしょうか|ですか|でしょう)?/g,
+  /(?:て|で)(?:も)?(?:いい|良い)かも(?:しれません|しれない)?/g,
+  /かもしれ(?:ません|ない)/g,
+  /(?:と|って)思います/g,
+  /(?:て|で)(?:いただけると|いただけたら|もらえると|もらえたら)(?:嬉しい|うれしい|幸い)(?:です)?/g
+]
+
+const PRONOUN_FIRST_PERSON = /^(?:私|わたし|自分|僕|ぼく)$/
+
+/** Analyse tokens (a sentence, or the tokens of a link label) for an ask. */
+export function analyzeJapanese(
+  tokens: JaToken[],
+  source: string,
+  mode: AskMode,
+  normalized?: NormalizedText
+): AskAnalysis {
+  if (tokens.length === 0) return NO_ASK
+  const hedges = normalized ? japaneseHedges(normalized, source) : []
+  const found = findAsk(tokens, source, mode)
+  const action = found?.action ?? firstActionWord(tokens, source)
+  const covered = (token: JaToken) => hedges.some((hedge) => token.start >= hedge.start && token.end <= hedge.end)
+  const specificToken = tokens.find(
+    (entry) =>
+      isContentNoun(entry) &&
+      !covered(entry) &&
+      !(action && entry.start >= action.start && entry.end <= action.end) &&
+      !NOT_SPECIFIC.has(entry.token.basic_form === '*' ? entry.token.surface_form : entry.token.basic_form)
+  )
+  const firstPerson = tokens.some(
+    (entry, index) => PRONOUN_FIRST_PERSON.test(entry.token.surface_form) && tokens[index + 1]?.token.surface_form === 'の'
+  )
+  if (found?.hedge) hedges.push(found.hedge)
+  hedges.sort((a, b) => a.start - b.start)
+  const head = action ? tokens.find((entry) => entry.start === action.start)?.token : undefined
+  return {
+    form: found?.form,
+    action,
+    lemma: head ? (head.basic_form === '*' ? head.surface_form : head.basic_form) : undefined,
+    actionLeads: found?.leads ?? false,
+    specific: specificToken ? spanOf(source, specificToken.start, specificToken.end) : undefined,
+    firstPerson,
+    hedges: dedupe(hedges, source)
+  }
+}
+
+/** Hedge phrases in a sentence's normalised text, as source spans. */
+export function japaneseHedges(normalized: NormalizedText, source: string): CtaSpan[] {
+  const spans: CtaSpan[] = []
+  for (const pattern of HEDGES) {
+    pattern.lastIndex = 0
+    for (const match of normalized.text.matchAll(pattern)) {
+      if (!match[0]) continue
+      const start = normalized.origin[match.index]!
+      const end = normalized.originEnd[match.index + match[0].length - 1]!
+      spans.push(spanOf(source, start, end))
+    }
+  }
+  return spans
+}
+
+interface FoundAsk {
+  form: AskForm
+  action: CtaSpan | undefined
+  leads: boolean
+  hedge?: CtaSpan
+}
+
+function findAsk(tokens: JaToken[], source: string, mode: AskMode): FoundAsk | undefined {
+  for (let index = 0; index < tokens.length; index++) {
+    const entry = tokens[index]!
+    const token = entry.token
+    // ご検討ください, ご検討いただければ幸いです: hedged asks even without an action word before them.
+    const after = tokens[index + 1]?.token.basic_form ?? ''
+    if (token.basic_form === '検討' && isPrefix(tokens[index - 1]) && (isKudasai(tokens[index + 1]) || ['いただける', 'いただく'].includes(after))) {
+      return {form: 'suggestion', action: undefined, leads: false}
+    }
+    if (!isActionHead(tokens, index)) continue
+    const action = spanOf(source, entry.start, entry.end)
+    let verb = index
+    if (token.pos === POS.noun) {
+      const next = tokens[index + 1]
+      if (next && next.token.pos === POS.verb && next.token.basic_form === 'する') verb = index + 1
+      else {
+        const form = nounAsk(tokens, index, mode)
+        if (form) return {form, action, leads: form === 'action' || (form === 'request' && onlyTrailing(tokens, index + 2))}
+        continue
+      }
+    }
+    const result = verbAsk(tokens, verb, source, mode)
+    if (result) {
+      const span = verb > index ? spanOf(source, entry.start, tokens[verb]!.end) : action
+      return {...result, action: span}
+    }
+  }
+  return undefined
+}
+
+/** What follows an action noun that is not followed by する. */
+function nounAsk(tokens: JaToken[], index: number, mode: AskMode): AskForm | undefined {
+  const next = tokens[index + 1]
+  if (isKudasai(next)) return 'request' // ご登録ください, お申し込みください (noun reading)
+  if (next && next.token.basic_form === 'は' && isPointer(tokens[index + 2])) return 'pointer' // お申し込みはこちら
+  if (next && next.token.basic_form === 'を') {
+    const after = tokens[index + 2]
+    if (after && after.token.basic_form === 'お待ち') return 'invitation' // ご参加をお待ちしています
+  }
+  if (onlyTrailing(tokens, index + 1) && next?.token.pos !== POS.noun && buttonLike(tokens, index, mode)) return 'action' // 今すぐ登録
+  return undefined
+}
+
+/** What follows an action verb (or the する of an action noun). */
+function verbAsk(tokens: JaToken[], verb: number, source: string, mode: AskMode): Omit<FoundAsk, 'action'> | undefined {
+  const token = tokens[verb]!.token
+  const form = token.conjugated_form
+  const next = tokens[verb + 1]
+  const second = tokens[verb + 2]
+  // 申し込め is read as 申し込める (連用形); only sentence-final is it the imperative (申し込めます is "can apply").
+  const misreadImperative = token.basic_form === '申し込める' && token.surface_form === '申し込め' && onlyTrailing(tokens, verb + 1)
+  if (form.startsWith('命令') || misreadImperative) {
+    return {form: 'request', leads: onlyTrailing(tokens, verb + 1)}
+  }
+  if (next && isTe(next)) {
+    if (isKudasai(second)) return {form: 'request', leads: onlyTrailing(tokens, verb + 3)}
+    // 〜てみてはいかがでしょうか, 〜ていただけると嬉しいです: asks, hedged.
+    if (second && ['みる', 'いただける', 'いただく', 'もらえる', 'もらう', 'くれる'].includes(second.token.basic_form)) {
+      return {form: 'suggestion', leads: false}
+    }
+    // 返信して、日時をお知らせください: the action leads a chain that ends in a request.
+    const request = tokens.findIndex((entry, at) => at > verb + 1 && isKudasai(entry) && entry.token.conjugated_form === '命令ｉ')
+    if (request > 0 && onlyTrailing(tokens, request + 1)) return {form: 'request', leads: false}
+    return undefined
+  }
+  if (isPrefix(tokens[verb - 1]) && isKudasai(next)) return {form: 'request', leads: onlyTrailing(tokens, verb + 2)}
+  if (next && next.token.basic_form === 'ます') {
+    if (next.token.conjugated_form === '未然ウ接続' && second?.token.basic_form === 'う') {
+      return {form: 'volitional', leads: onlyTrailing(tokens, verb + 3)}
+    }
+    const third = tokens[verb + 3]
+    if (next.token.conjugated_form === '未然形' && second?.token.basic_form === 'ん' && third?.token.surface_form === 'か') {
+      return {form: 'invitation', leads: false, hedge: spanOf(source, next.start, third.end)}
+    }
+    return undefined
+  }
+  if (form === '基本形' && onlyTrailing(tokens, verb + 1) && buttonLike(tokens, verb, mode)) {
+    return {form: 'action', leads: true}
+  }
+  return undefined
+}
+
+function isActionHead(tokens: JaToken[], index: number): boolean {
+  const token = tokens[index]!.token
+  if (token.pos === POS.verb && token.pos_detail_1 === '自立') return JA_ACTION_VERBS.has(token.basic_form)
+  if (token.pos !== POS.noun) return false
+  if (!JA_ACTION_NOUNS.has(token.basic_form) && !JA_ACTION_NOUNS.has(token.surface_form)) return false
+  // A noun compound (チェックリスト, 購入手続き, 登録者) is not an action by its first part.
+  const next = tokens[index + 1]
+  return !next || next.token.pos !== POS.noun
+}
+
+/** A dictionary-form or noun-final action phrase is an ask only as a label or a short standalone line. */
+function buttonLike(tokens: JaToken[], index: number, mode: AskMode): boolean {
+  if (mode === 'label') return true
+  const before = tokens.slice(0, index)
+  const length = tokens.reduce((sum, entry) => sum + entry.token.surface_form.length, 0)
+  // 私も講座に参加する。 narrates; a topic or subject marks a statement, not a button.
+  return (
+    length <= 30 &&
+    !before.some(
+      (entry) =>
+        (entry.token.pos === POS.particle && ['は', 'も', 'が'].includes(entry.token.surface_form)) ||
+        entry.token.pos_detail_1 === '代名詞'
+    )
+  )
+}
+
+function firstActionWord(tokens: JaToken[], source: string): CtaSpan | undefined {
+  for (let index = 0; index < tokens.length; index++) {
+    if (isActionHead(tokens, index)) return spanOf(source, tokens[index]!.start, tokens[index]!.end)
+  }
+  return undefined
+}
+
+function isContentNoun(entry: JaToken): boolean {
+  const token = entry.token
+  if (token.word_type === 'UNKNOWN') return /[\p{L}]/u.test(token.surface_form)
+  return token.pos === POS.noun && ['一般', '固有名詞', 'サ変接続', '形容動詞語幹'].includes(token.pos_detail_1)
+}
+
+function isPrefix(entry: JaToken | undefined): boolean {
+  return !!entry && entry.token.pos === POS.prefix && ['お', 'ご', '御'].includes(entry.token.surface_form)
+}
+
+function isKudasai(entry: JaToken | undefined): boolean {
+  return !!entry && ['くださる', '下さる'].includes(entry.token.basic_form)
+}
+
+function isTe(entry: JaToken): boolean {
+  return entry.token.pos === POS.particle && ['て', 'で'].includes(entry.token.surface_form)
+}
+
+function isPointer(entry: JaToken | undefined): boolean {
+  return !!entry && ['こちら', 'ここ', 'コチラ', '下記', '以下'].includes(entry.token.surface_form)
+}
+
+/** Nothing but punctuation, symbols and sentence-final particles from `index` on. */
+function onlyTrailing(tokens: JaToken[], index: number): boolean {
+  for (let at = index; at < tokens.length; at++) {
+    const token = tokens[at]!.token
+    if (token.pos === POS.symbol) continue
+    if (token.pos === POS.particle && token.pos_detail_1 === '終助詞') continue
+    if (token.word_type === 'UNKNOWN' && !/[\p{L}\p{N}]/u.test(token.surface_form)) continue
+    return false
+  }
+  return true
+}

@@ -1,0 +1,39 @@
+/**
+ * Link and button text that does not say where it goes (WCAG 2.4.4 / 2.4.9,
+ * failure F84; DOMAIN.md §4). Compared whole, after trimming punctuation,
+ * arrows and emoji, so "Click here →" and 「＞＞詳しくはこちら」 match but
+ * "Click here to reserve your seat" does not.
+ *
+ * Action-less labels ("Submit", "Go", 「詳細」, 「送信」) are vague too: they name
+ * no destination or outcome, which is what `vague-link` is about; `weak-cta`
+ * is kept for hedged asks, whose fix is to say the ask confidently.
+ */
+const VAGUE_JA = [
+  'こちら', 'コチラ', 'ここ', 'ココ', 'こちらから', 'ここから', 'こちらへ', 'こちらをクリック', 'ここをクリック',
+  'こちらをクリックしてください', 'ここをクリックしてください', 'こちらのリンク', 'このリンク', 'リンク', 'リンクはこちら',
+  '詳しくはこちら', '詳しくはここ', '詳細はこちら', '詳細はここ', '続きはこちら', '詳しく', '詳細', '詳細を見る', '続きを読む',
+  'もっと見る', 'もっと読む', 'クリック', 'クリックしてください', 'タップ', 'こちらをタップ', '送信', '次へ', '決定', 'ok'
+]
+
+const VAGUE_EN = [
+  'click here', 'click', 'here', 'tap here', 'this', 'this link', 'link', 'more', 'read more', 'learn more', 'more info',
+  'more information', 'info', 'details', 'see more', 'see details', 'find out more', 'click this link', 'go', 'submit',
+  'continue', 'next', 'ok', 'okay', 'this page', 'click here for more', 'here is the link', 'see here'
+]
+
+const VAGUE = new Set([...VAGUE_JA, ...VAGUE_EN])
+
+/** Link text reduced for comparison: NFKC, lower case, outer punctuation and symbols dropped. */
+export function linkTextKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+$/gu, '')
+    .replace(/^[\s\p{P}\p{S}]+/gu, '')
+    .replace(/\s+/g, ' ')
+}
+
+/** Whether a link or button text is non-specific. */
+export function isVagueText(text: string): boolean {
+  return VAGUE.has(linkTextKey(text))
+}

@@ -1,0 +1,181 @@
+import {createHash} from 'node:crypto'
+import {mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {open} from 'node:fs/promises'
+import {createRequire} from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import {DICTIONARY_FILES, type DictionaryBuffers} from './dictionary-files.js'
+
+/**
+ * The uncompressed dictionary, kept on disk so that later processes skip gunzip
+ * (about 40% of kuromoji's load) and read one file instead. Layout of
+ * `kuromoji-<key>.bin`: 8 bytes of magic, a little-endian uint32 header length,
+ * the JSON header `{files: {name: [offset, length]}}`, then each file's bytes at an
+ * 8-byte aligned offset, so that Int32Array and Int16Array views need no copy.
+ * The key hashes the dictionary folder's real path and every `.dat.gz` file's size
+ * and modification time: another or an updated dictionary gets another cache file.
+ */
+
+/** Environment variable: the cache folder, or `off` to never read or write one. */
+export const DICT_CACHE_ENV = 'TRUSTLINT_DICT_CACHE'
+
+const MAGIC = 'TLKDIC01'
+const ALIGN = 8
+
+/** Cache folders to try, in order; empty when caching is off. */
+export function cacheFolders(): string[] {
+  const configured = process.env[DICT_CACHE_ENV]
+  if (configured) return ['off', '0', 'false'].includes(configured.toLowerCase()) ? [] : [configured]
+  const folders: string[] = []
+  // node_modules/.cache/<tool> is the usual home of build caches (find-cache-dir):
+  // it goes away with the install it belongs to.
+  try {
+    const kuromoji = path.dirname(createRequire(import.meta.url).resolve('kuromoji/package.json'))
+    const modules = path.dirname(kuromoji)
+    if (path.basename(modules) === 'node_modules') folders.push(path.join(modules, '.cache', 'trustlint'))
+  } catch {
+    // kuromoji not resolvable from here (bundled elsewhere): only the temp folder.
+  }
+  // A per-user temp folder, for read-only installs.
+  folders.push(path.join(os.tmpdir(), `trustlint-${userTag()}`))
+  return folders
+}
+
+function userTag(): string {
+  try {
+    return String(os.userInfo().uid >= 0 ? os.userInfo().uid : os.userInfo().username)
+  } catch {
+    return 'user'
+  }
+}
+
+/** The cache file name for a dictionary folder, or undefined when its files cannot be stat'ed. */
+export function cacheName(dicPath: string): string | undefined {
+  try {
+    const hash = createHash('sha256').update(MAGIC).update(realpathSync(dicPath))
+    for (const name of DICTIONARY_FILES) {
+      const stats = statSync(path.join(dicPath, `${name}.dat.gz`))
+      hash.update(`\0${name}\0${stats.size}\0${stats.mtimeMs}`)
+    }
+    return `kuromoji-${hash.digest('hex').slice(0, 24)}.bin`
+  } catch {
+    return undefined
+  }
+}
+
+/** Read a cached dictionary; undefined when there is none or it does not check out. */
+export async function readCache(file: string): Promise<DictionaryBuffers | undefined> {
+  let handle
+  try {
+    handle = await open(file, 'r')
+  } catch {
+    return undefined
+  }
+  try {
+    const {size} = await handle.stat()
+    // One read into one buffer: every file is a view into it, nothing is copied.
+    const bytes = Buffer.allocUnsafeSlow(size)
+    let done = 0
+    while (done < size) {
+      const {bytesRead} = await handle.read(bytes, done, size - done, done)
+      if (bytesRead === 0) return undefined
+      done += bytesRead
+    }
+    return parseCache(new Uint8Array(bytes.buffer, bytes.byteOffset, size))
+  } catch {
+    return undefined
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Split a cache file into its dictionary files; undefined when it is malformed. */
+export function parseCache(bytes: Uint8Array): DictionaryBuffers | undefined {
+  if (bytes.length < 12 || Buffer.from(bytes.subarray(0, 8)).toString('latin1') !== MAGIC) return undefined
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset + 8, 4).getUint32(0, true)
+  if (12 + headerLength > bytes.length) return undefined
+  const header = JSON.parse(Buffer.from(bytes.subarray(12, 12 + headerLength)).toString('utf8')) as {
+    files?: Record<string, [number, number]>
+  }
+  const buffers: Partial<DictionaryBuffers> = {}
+  for (const name of DICTIONARY_FILES) {
+    const entry = header.files?.[name]
+    if (!entry) return undefined
+    const [offset, length] = entry
+    if (offset % ALIGN !== 0 || offset + length > bytes.length) return undefined
+    buffers[name] = bytes.subarray(offset, offset + length)
+  }
+  return buffers as DictionaryBuffers
+}
+
+/** Serialise dictionary files into the cache layout. */
+export function serializeCache(buffers: DictionaryBuffers): Uint8Array[] {
+  const files: Record<string, [number, number]> = {}
+  // The header's length decides the first offset; offsets have a fixed width
+  // (padded) so that one pass suffices.
+  let offset = 0
+  const placeholder = Object.fromEntries(DICTIONARY_FILES.map((name) => [name, [1e12, buffers[name].length]]))
+  const headerSize = Buffer.byteLength(JSON.stringify({files: placeholder}))
+  offset = align(12 + headerSize)
+  for (const name of DICTIONARY_FILES) {
+    files[name] = [offset, buffers[name].length]
+    offset = align(offset + buffers[name].length)
+  }
+  const json = JSON.stringify({files}).padEnd(headerSize, ' ')
+  const head = Buffer.alloc(align(12 + headerSize))
+  head.write(MAGIC, 0, 'latin1')
+  head.writeUInt32LE(headerSize, 8)
+  head.write(json, 12, 'utf8')
+  const parts: Uint8Array[] = [head]
+  for (const name of DICTIONARY_FILES) {
+    const bytes = buffers[name]
+    parts.push(bytes)
+    const padding = align(bytes.length) - bytes.length
+    if (padding) parts.push(new Uint8Array(padding))
+  }
+  return parts
+}
+
+function align(offset: number): number {
+  return Math.ceil(offset / ALIGN) * ALIGN
+}
+
+/**
+ * Write the cache file into the first folder that takes it. Synchronous on
+ * purpose: a process that exits right after linting (a CLI run, a test worker)
+ * would otherwise leave a half-written file behind; this costs the first run on a
+ * machine some 0.1 s. Written under a temporary name and renamed, so a concurrent
+ * reader (another process or worker) sees either no file or a whole one.
+ * Failures are silent: the cache is an optimisation, the `.dat.gz` files stay
+ * the source of truth.
+ */
+export function writeCache(folders: string[], name: string, buffers: DictionaryBuffers): string | undefined {
+  const parts = serializeCache(buffers)
+  for (const folder of folders) {
+    const target = path.join(folder, name)
+    const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+    try {
+      mkdirSync(folder, {recursive: true})
+      writeFileSync(temporary, Buffer.concat(parts))
+      renameSync(temporary, target)
+      removeStale(folder, name)
+      return target
+    } catch {
+      rmSync(temporary, {force: true})
+    }
+  }
+  return undefined
+}
+
+// Temporary files of writers that were killed mid-write (older than a minute).
+function removeStale(folder: string, name: string) {
+  for (const entry of readdirSync(folder)) {
+    if (!entry.startsWith(name + '.') || !entry.endsWith('.tmp')) continue
+    const file = path.join(folder, entry)
+    try {
+      if (Date.now() - statSync(file).mtimeMs > 60_000) rmSync(file, {force: true})
+    } catch {
+      // Another process removed or renamed it.
+    }
+  }
+}
