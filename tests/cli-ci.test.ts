@@ -4,7 +4,7 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, s
 import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import Ajv from 'ajv-draft-04'
+import AjvDraft04 from 'ajv-draft-04'
 import Encoding from 'encoding-japanese'
 import {afterAll, beforeEach, describe, expect, it, vi} from 'vitest'
 
@@ -14,6 +14,8 @@ import {afterAll, beforeEach, describe, expect, it, vi} from 'vitest'
 vi.setConfig({testTimeout: 120_000})
 const root = path.resolve(import.meta.dirname, '..')
 const cli = path.join(root, 'dist/cli.js')
+// ajv-draft-04 is CommonJS with `module.exports = Ajv`; under NodeNext its types see the namespace.
+const Ajv = AjvDraft04 as unknown as typeof import('ajv-draft-04').default
 const base = mkdtempSync(path.join(tmpdir(), 'trustlint-ci-'))
 let repo = ''
 let counter = 0

@@ -22,6 +22,8 @@ type MarkdownProcessor = Processor<Root, Root, Root, undefined, undefined>
 export interface Linter {
   /** Lint one document; by path, `.mdx` files are parsed as MDX and `.txt` files as plain text. */
   lint(input: string | VFile): Promise<VFile>
+  /** Lint and also return the mdast tree (undefined when the document does not parse), for the analyzer. */
+  lintWithTree(input: string | VFile): Promise<{file: VFile; tree: Root | undefined}>
 }
 
 /**
@@ -52,21 +54,23 @@ export function createLinter(options?: TrustlintOptions): Linter {
   const resolved = resolveOptions(options, BUILTIN_RULES)
   const markdown = buildProcessor(resolved, false)
   let mdx: MarkdownProcessor | undefined
-  return {
-    async lint(input) {
-      const file = toFile(input)
-      const extension = file.extname?.toLowerCase()
-      const processor = extension === '.mdx' ? (mdx ??= buildProcessor(resolved, true)) : markdown
-      let tree: Root
-      try {
-        tree = extension === '.txt' ? plainTextTree(file) : processor.parse(file)
-      } catch (error) {
-        reportParseError(file, error)
-        return file
-      }
-      await processor.run(tree, file)
-      return file
+  const lintWithTree = async (input: string | VFile) => {
+    const file = toFile(input)
+    const extension = file.extname?.toLowerCase()
+    const processor = extension === '.mdx' ? (mdx ??= buildProcessor(resolved, true)) : markdown
+    let tree: Root
+    try {
+      tree = extension === '.txt' ? plainTextTree(file) : processor.parse(file)
+    } catch (error) {
+      reportParseError(file, error)
+      return {file, tree: undefined}
     }
+    await processor.run(tree, file)
+    return {file, tree}
+  }
+  return {
+    lintWithTree,
+    lint: async (input) => (await lintWithTree(input)).file
   }
 }
 

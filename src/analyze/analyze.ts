@@ -1,0 +1,213 @@
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {location as locate} from 'vfile-location'
+import {createLinter, type Linter} from '../core/processor.js'
+import type {TrustlintOptions} from '../core/options.js'
+import type {ProseSentence} from '../core/text-model.js'
+import {splitSections, type Section} from '../core/sections.js'
+import {readStageDirectives, stageAt, type StageScope} from '../core/stage-directives.js'
+import type {Stage} from '../core/stages.js'
+import type {Cta, SectionCtas} from '../cta/types.js'
+import {normalizeWithMap} from '../lang/normalize.js'
+import {toJsonReport, type JsonMessage, type JsonPoint} from '../report/json.js'
+import {DEFAULT_PUSHINESS, pushinessOf, type PushinessOptions} from './pushiness.js'
+import {readabilityOf} from './readability.js'
+import {DEFAULT_INFERENCE, inferSectionStage, type InferenceOptions, type SectionText} from './stage-inference.js'
+import type {Analysis, CtaSummary, PushinessReport, SectionAnalysis, StageReport} from './types.js'
+
+/** Options of `analyze()`: the linter's, plus the score formulas. */
+export interface AnalyzeOptions extends TrustlintOptions {
+  pushiness?: Partial<PushinessOptions>
+  inference?: Partial<InferenceOptions>
+}
+
+/** An analyzer reusing one linter across documents. */
+export interface Analyzer {
+  analyze(input: string | VFile): Promise<Analysis>
+}
+
+/** Create an analyzer; options are checked once. */
+export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
+  const {pushiness, inference, ...lintOptions} = options
+  const linter = createLinter(lintOptions)
+  const pushinessOptions = {...DEFAULT_PUSHINESS, ...pushiness, weights: {...DEFAULT_PUSHINESS.weights, ...pushiness?.weights}}
+  const inferenceOptions = {...DEFAULT_INFERENCE, ...inference, priors: {...DEFAULT_INFERENCE.priors, ...inference?.priors}}
+  return {
+    analyze: (input) => analyzeWith(linter, input, pushinessOptions, inferenceOptions)
+  }
+}
+
+/**
+ * Analyze one draft: for the document and each heading-delimited section, the
+ * stage (declared, inferred with confidence and the signals behind it, used),
+ * pushiness 0–100 with its findings, the calls to action and their strength,
+ * and readability. The findings are the linter's, so they match `lint()`.
+ */
+export function analyze(input: string | VFile, options: AnalyzeOptions = {}): Promise<Analysis> {
+  return createAnalyzer(options).analyze(input)
+}
+
+async function analyzeWith(
+  linter: Linter,
+  input: string | VFile,
+  pushinessOptions: PushinessOptions,
+  inferenceOptions: InferenceOptions
+): Promise<Analysis> {
+  const {file, tree} = await linter.lintWithTree(input instanceof VFile ? input : new VFile({value: input}))
+  const source = String(file.value ?? '')
+  const prose = file.data.trustlintProse
+  const messages = toJsonReport([file]).files[0]!.messages
+  const path = (file.path ?? '<input>').replaceAll('\\', '/')
+  if (!prose || !tree) {
+    // The file did not parse (MDX): nothing to analyze but the message.
+    return emptyAnalysis(path, messages)
+  }
+  const location = locate(file)
+  const point = (offset: number): JsonPoint => {
+    const found = location.toPoint(offset)
+    return {line: found?.line ?? 1, column: found?.column ?? 1, offset}
+  }
+  const directives = readStageDirectives(tree).scopes
+  const declaredAt = (offset: number): Stage | null => declaredStage(directives, offset) ?? prose.documentStage ?? null
+  const usedAt = (offset: number, fallback: Stage): Stage => {
+    const sentence = prose.sentences.find((candidate) => candidate.start >= offset)
+    return sentence?.stage ?? fallback
+  }
+  const sections = splitSections(tree, prose.blocks, (offset) => stageAt(directives, offset, prose.documentStage ?? 'education'))
+  const inventory = file.data.trustlintCtas?.sections ?? []
+
+  const sectionAnalyses: SectionAnalysis[] = sections.map((section) => {
+    const sentences = prose.sentences.filter((sentence) => sentence.start >= section.start && sentence.start < section.end)
+    const ctas = inventory.find((entry) => entry.start === section.start)
+    const inferred = inferSectionStage(sectionText(section, sentences, source), ctas, inferenceOptions)
+    const declared = declaredAt(section.start)
+    const stage: StageReport = {
+      declared,
+      inferred: inferred.inferred,
+      confidence: inferred.confidence,
+      used: usedAt(section.start, declared ?? section.stage),
+      signals: inferred.signals
+    }
+    const inside = file.messages.filter((message) => within(message, section.start, section.end))
+    const readability = readabilityOf(sentences.filter((sentence) => sentence.block.kind !== 'heading'), source)
+    const heading = section.heading ? source.slice(section.heading.start, section.heading.end).replace(/^#+\s*|\s*#*\s*$/g, '') : null
+    return {
+      heading,
+      start: point(section.start),
+      end: point(section.end),
+      stage,
+      pushiness: pushinessReport(inside, readability.chars, messages, pushinessOptions),
+      cta: ctaSummary(ctas ? [ctas] : []),
+      readability
+    }
+  })
+
+  // The document as a whole: one text, every ask, every finding.
+  const allSentences = prose.sentences
+  const wholeText = sectionText({start: 0, end: source.length, blocks: prose.blocks} as Section, allSentences, source)
+  const combined: SectionCtas | undefined =
+    inventory.length === 0
+      ? undefined
+      : {...inventory[0]!, ctas: inventory.flatMap((entry) => entry.ctas), nonAsks: inventory.flatMap((entry) => entry.nonAsks), targets: [...new Set(inventory.flatMap((entry) => entry.targets))]}
+  const documentInference = inferSectionStage(wholeText, combined, inferenceOptions)
+  const documentReadability = readabilityOf(allSentences.filter((sentence) => sentence.block.kind !== 'heading'), source)
+  const usedStages = new Set(sectionAnalyses.map((section) => section.stage.used))
+  return {
+    path,
+    document: {
+      stage: {
+        declared: prose.documentStage ?? null,
+        inferred: documentInference.inferred,
+        confidence: documentInference.confidence,
+        used: usedStages.size === 1 ? [...usedStages][0]! : (prose.documentStage ?? documentInference.inferred),
+        signals: documentInference.signals
+      },
+      pushiness: pushinessReport(file.messages, documentReadability.chars, messages, pushinessOptions),
+      cta: ctaSummary(inventory),
+      readability: documentReadability
+    },
+    sections: sectionAnalyses,
+    messages
+  }
+}
+
+function declaredStage(scopes: StageScope[], offset: number): Stage | undefined {
+  const marker = '__none__' as Stage
+  const found = stageAt(scopes, offset, marker)
+  return found === marker ? undefined : found
+}
+
+function within(message: VFileMessage, start: number, end: number): boolean {
+  const place = message.place && 'start' in message.place ? message.place.start : message.place
+  const offset = place?.offset
+  return offset !== undefined && offset >= start && offset < end
+}
+
+function pushinessReport(findings: VFileMessage[], chars: number, messages: JsonMessage[], options: PushinessOptions): PushinessReport {
+  const result = pushinessOf(findings, chars, options)
+  const kept = new Set(result.findings)
+  const json = messages.filter((message) =>
+    findings.some((finding) => kept.has(finding) && finding.ruleId === message.ruleId && offsetOf(finding) === message.start.offset)
+  )
+  return {score: result.score, density: result.density, findings: json}
+}
+
+function offsetOf(message: VFileMessage): number | undefined {
+  const place = message.place && 'start' in message.place ? message.place.start : message.place
+  return place?.offset
+}
+
+/** The prose of a section, NFKC-folded with a map to source offsets, for the inference patterns. */
+function sectionText(section: Pick<Section, 'start' | 'end' | 'blocks'>, sentences: ProseSentence[], source: string): SectionText {
+  let text = ''
+  const origin: number[] = []
+  for (const block of section.blocks) {
+    if (block.kind === 'heading') continue
+    const normalized = normalizeWithMap(block.text)
+    for (let index = 0; index < normalized.text.length; index++) origin.push(block.origin[normalized.origin[index]!]!)
+    text += normalized.text
+    text += '\n'
+    origin.push(block.end)
+  }
+  return {
+    text,
+    origin,
+    sentences: sentences
+      .filter((sentence) => sentence.block.kind !== 'heading')
+      .map((sentence) => ({start: sentence.start, end: sentence.end, text: source.slice(sentence.start, sentence.end)}))
+  }
+}
+
+function ctaSummary(sections: SectionCtas[]): CtaSummary {
+  const ctas: Cta[] = sections.flatMap((section) => section.ctas)
+  if (ctas.length === 0) return {count: 0, primary: null, competing: 0, meanStrength: null}
+  const primaries = ctas.filter((cta) => cta.primary)
+  const pool = primaries.length > 0 ? primaries : ctas
+  const best = pool.reduce((a, b) => (b.score > a.score ? b : a))
+  const targets = new Set(primaries.map((cta) => cta.target ?? cta.text))
+  return {
+    count: ctas.length,
+    primary: {
+      text: best.text,
+      url: best.url ?? null,
+      strength: best.score,
+      reasons: best.reasons,
+      start: best.position.start,
+      end: best.position.end
+    },
+    competing: Math.max(0, targets.size - 1),
+    meanStrength: Math.round((ctas.reduce((sum, cta) => sum + cta.score, 0) / ctas.length) * 100) / 100
+  }
+}
+
+function emptyAnalysis(path: string, messages: JsonMessage[]): Analysis {
+  const readability = {chars: 0, japaneseShare: 0, ja: null, en: null, exclamationsPer1000: 0}
+  const stage: StageReport = {declared: null, inferred: 'education', confidence: 0, used: 'education', signals: []}
+  return {
+    path,
+    document: {stage, pushiness: {score: 0, density: 0, findings: []}, cta: {count: 0, primary: null, competing: 0, meanStrength: null}, readability},
+    sections: [],
+    messages
+  }
+}
+
