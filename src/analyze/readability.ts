@@ -66,7 +66,8 @@ export function readabilityOf(sentences: ProseSentence[], source: string): Reada
       commas += count(visible, /[、，]/g)
     } else {
       const words = sentence.words.filter((word) => /\p{L}/u.test(word.norm))
-      if (words.length === 0) continue
+      // A Latin word or two inside Japanese prose (LINE, Zoom) is not English prose to score.
+      if (words.length < 3) continue
       enSentences++
       // Count each written word once (an expanded contraction shares its offsets).
       let previous = -1

@@ -1,6 +1,7 @@
 import {parseArgs} from 'node:util'
 
 export const USAGE = `Usage: trustlint [options] [files, folders or globs…]
+       trustlint analyze [options] [files, folders or globs…]   (see trustlint analyze --help)
 
 Lint newsletter drafts (.md, .markdown, .mdx; .txt as plain text) for pushy
 language in education content and weak calls to action in sales content.

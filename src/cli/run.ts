@@ -11,6 +11,7 @@ import {parseStage, STAGES} from '../core/stages.js'
 import {toGithubAnnotations} from '../report/github.js'
 import {toJsonReport} from '../report/json.js'
 import {toSarif} from '../report/sarif.js'
+import {runAnalyze} from './analyze-command.js'
 import {USAGE, UsageError, parseCliArgs, type CliArgs} from './args.js'
 import {applyBaseline, buildBaseline, readBaseline, writeBaseline} from './baseline.js'
 import {contentHash, DEFAULT_CACHE_LOCATION, LintCache} from './cache.js'
@@ -37,6 +38,14 @@ interface Linted {
 
 /** Run the CLI; resolves to the exit code (never calls process.exit). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'analyze') {
+    try {
+      return await runAnalyze(argv.slice(1), io)
+    } catch (error) {
+      if (error instanceof ConfigError) return usage(io, error.message, false)
+      throw error
+    }
+  }
   let args: CliArgs
   try {
     args = parseCliArgs(argv)
