@@ -32,3 +32,8 @@ export type {
 } from './cta/types.js'
 export {PackError, loadPack, type UserPack, type ParsedPack} from './core/user-packs.js'
 export {regexHazard} from './core/safe-regex.js'
+export {analyze, createAnalyzer, analysisOf, type AnalyzeOptions, type Analyzer} from './analyze/analyze.js'
+export type {Analysis, AnalysisReport, SectionAnalysis, StageReport, CtaSummary, PushinessReport} from './analyze/types.js'
+export type {Readability, JapaneseReadability, EnglishReadability} from './analyze/readability.js'
+export {DEFAULT_PUSHINESS, type PushinessOptions} from './analyze/pushiness.js'
+export {DEFAULT_INFERENCE, type InferenceOptions, type StageSignal, type SignalName} from './analyze/stage-inference.js'

@@ -2,6 +2,8 @@ import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {BUILTIN_RULES} from './core/builtin-rules.js'
+import {analysisOf} from './analyze/analyze.js'
+import type {Analysis} from './analyze/types.js'
 import {trustlintTransform} from './core/processor.js'
 import {OptionsError, resolveOptions, type TrustlintOptions} from './core/options.js'
 
@@ -32,6 +34,8 @@ export default function remarkTrustlint(options?: RemarkTrustlintOptions) {
     const prior = new Set(file.messages)
     await transform(tree, file)
     const ours = file.messages.filter((message) => !prior.has(message) && message.source === 'trustlint')
+    // The analysis (stage per section, pushiness, CTA strength, readability), for sites to show.
+    file.data.trustlint = analysisOf(file, tree)
     if (report === 'console' && ours.length > 0) {
       const view = new VFile({path: file.path})
       view.messages = ours
@@ -50,4 +54,11 @@ export default function remarkTrustlint(options?: RemarkTrustlintOptions) {
   }
 }
 
-export type {TrustlintOptions}
+declare module 'vfile' {
+  interface DataMap {
+    /** The analysis the remark plugin leaves for the site (see docs/analyzer.md). */
+    trustlint: Analysis
+  }
+}
+
+export type {TrustlintOptions, Analysis}

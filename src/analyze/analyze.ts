@@ -1,3 +1,4 @@
+import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {location as locate} from 'vfile-location'
@@ -54,6 +55,19 @@ async function analyzeWith(
   inferenceOptions: InferenceOptions
 ): Promise<Analysis> {
   const {file, tree} = await linter.lintWithTree(input instanceof VFile ? input : new VFile({value: input}))
+  return analysisOf(file, tree, pushinessOptions, inferenceOptions)
+}
+
+/**
+ * The analysis of a file that has just been linted (its messages, prose model
+ * and CTA inventory are on the file). Used by `analyze()` and by the remark plugin.
+ */
+export function analysisOf(
+  file: VFile,
+  tree: Root | undefined,
+  pushinessOptions: PushinessOptions = DEFAULT_PUSHINESS,
+  inferenceOptions: InferenceOptions = DEFAULT_INFERENCE
+): Analysis {
   const source = String(file.value ?? '')
   const prose = file.data.trustlintProse
   const messages = toJsonReport([file]).files[0]!.messages

@@ -10,7 +10,10 @@ export interface StageSignal {
   weight: number
   start: number
   end: number
+  /** The source text at start–end (NFKC-folded for pattern signals). */
   text: string
+  /** More about it, e.g. the target URL of a checkout link. */
+  detail?: string
 }
 
 export type SignalName =
@@ -173,8 +176,8 @@ export function inferSectionStage(
     if (cta.primary || cta.kind === 'button') asks++
     if (optIn) add({name: 'opt-in-ask', stage: 'acquisition', weight: 0.6 + cta.score, start, end, text}, 2.4)
     else if (cta.primary) add({name: 'purchase-ask', stage: 'sales', weight: 0.6 + cta.score, start, end, text}, 2.4)
-    if (url && CHECKOUT_URL.test(url) && !optIn) add({name: 'checkout-link', stage: 'sales', weight: 0.8, start, end, text: url}, 1.6)
-    else if (url && OPT_IN_URL.test(url)) add({name: 'opt-in-link', stage: 'acquisition', weight: 0.8, start, end, text: url}, 1.6)
+    if (url && CHECKOUT_URL.test(url) && !optIn) add({name: 'checkout-link', stage: 'sales', weight: 0.8, start, end, text, detail: url}, 1.6)
+    else if (url && OPT_IN_URL.test(url)) add({name: 'opt-in-link', stage: 'acquisition', weight: 0.8, start, end, text, detail: url}, 1.6)
   }
   for (const link of ctas?.nonAsks ?? []) {
     if (link.kind === 'citation') {
