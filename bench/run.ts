@@ -5,7 +5,8 @@
  *   npm run bench -- --quick      a spread subset of the corpus, 1 + 5 rounds (under 2 minutes)
  *
  * Options: --corpus <folder with ja/ and en/> (default ../shared/corpus), --out <folder for
- * RESULTS.md and results.json> (default bench/), --runs N, --warmup N, --only ja,en,cold,throughput.
+ * RESULTS.md and results.json> (default bench/), --runs N, --warmup N,
+ * --only ja,en,cold,cache,workers,throughput, --via cli|lib.
  * Every comparison runs its processes alternately in one run and reports the median of the
  * per-round ratios with their min–max; absolute seconds are recorded, never asserted.
  */
@@ -43,7 +44,7 @@ const warmup = Number(values.warmup ?? 1)
 // cli: the real command line (dist/cli.js as built); lib: bench/lint-files.ts, the lint loop alone.
 const via = values.via ?? 'cli'
 if (via !== 'cli' && via !== 'lib') throw new Error(`--via must be cli or lib, not ${via}`)
-const only = new Set((values.only ?? 'ja,en,cold,throughput').split(','))
+const only = new Set((values.only ?? 'ja,en,cold,cache,workers,throughput').split(','))
 // The quick subset: every k-th file of each language, so it still spans the corpus.
 const limit = quick ? 50 : Infinity
 const log = (line: string) => process.stderr.write(line + '\n')
@@ -73,10 +74,16 @@ const textlintBin = require.resolve('textlint/bin/textlint.js')
 const alexBin = path.join(path.dirname(require.resolve('alex/package.json')), 'cli.js')
 const textlintConfig = path.join(root, 'bench', 'textlintrc.json')
 
-const trustlint = (files: string[]): Command => ({
-  name: 'trustlint',
+// What the CLI offers decides what can be measured: (d) needs --cache, (e) --concurrency.
+const help = via === 'cli' ? await cliHelp(scripts.cli) : ''
+const hasCache = help.includes('--cache-location')
+const hasWorkers = help.includes('--concurrency')
+// (a)–(c) compare single processes, as textlint and alex are: no worker pool.
+const oneProcess = hasWorkers ? ['--concurrency', '1'] : []
+const trustlint = (files: string[], extra: string[] = oneProcess, name = 'trustlint'): Command => ({
+  name,
   script: via === 'cli' ? scripts.cli : scripts.lintFiles,
-  args: files,
+  args: [...extra, ...files],
   okCodes: [0, 1]
 })
 const floor = (lang: 'ja' | 'en', files: string[]): Command => ({
@@ -124,7 +131,21 @@ try {
     const coldEn = (rounds.coldEn = await alternate([trustlint(enFile), floor('en', enFile), alex(enFile)], coldOptions))
     results.coldEn = {vsAlex: ratio(coldEn, 'trustlint', 'alex'), vsFloor: ratio(coldEn, 'trustlint', 'floor')}
   }
-  // (d) cached rerun and (e) worker pool: not measurable until --cache and workers exist.
+  if (only.has('cache') && hasCache) {
+    // (d) a rerun over unchanged files with --cache, against the same run without it.
+    const cacheFile = path.join(build, 'trustlintcache')
+    const cached = trustlint(ja, [...oneProcess, '--cache', '--cache-location', cacheFile], 'cached')
+    log(`(d) cached rerun vs cold, Japanese corpus (${ja.length} files)`)
+    await runOnce(cached, root) // fills the cache
+    const set = (rounds.cache = await alternate([trustlint(ja), cached], options))
+    results.cache = {ratio: ratio(set, 'cached', 'trustlint')}
+  }
+  if (only.has('workers') && hasWorkers) {
+    // (e) the default worker pool against one worker, whole Japanese corpus.
+    log(`(e) default worker pool vs 1 worker, Japanese corpus (${ja.length} files)`)
+    const set = (rounds.workers = await alternate([trustlint(ja, oneProcess, 'one worker'), trustlint(ja, [], 'pool')], options))
+    results.workers = {speedup: ratio(set, 'one worker', 'pool')}
+  }
   if (only.has('throughput')) {
     log('(f) lint() throughput in one process, dictionary excluded')
     const perLang: Record<'ja' | 'en', number[]> = {ja: [], en: []}
@@ -147,6 +168,7 @@ const meta = {
   date: started.toISOString(),
   mode: quick ? 'quick' : 'full',
   via,
+  notMeasurable: [...(hasCache ? [] : ['cache.ratio']), ...(hasWorkers ? [] : ['workers.speedup'])],
   warmup,
   runs,
   corpus: {ja: {files: ja.length, bytes: bytes(ja)}, en: {files: en.length, bytes: bytes(en)}},
@@ -170,6 +192,12 @@ const json = {...results, meta, samples: rounds}
 writeFileSync(path.join(out, 'results.json'), JSON.stringify(json, null, 2) + '\n')
 writeFileSync(path.join(out, 'RESULTS.md'), renderResults(results, meta, rounds))
 log(`wrote ${path.relative(process.cwd(), path.join(out, 'results.json'))} and RESULTS.md`)
+
+async function cliHelp(cli: string): Promise<string> {
+  let text = ''
+  await runOnce({name: 'help', script: cli, args: ['--help'], okCodes: [0]}, root, (chunk) => (text += chunk))
+  return text
+}
 
 async function runWithOutput(command: Command) {
   // The throughput child reports on stdout; runOnce keeps only the tail of the output.

@@ -97,6 +97,16 @@ describe('what each rule does with a negation', () => {
     expect(await rules('私はあの時、後悔しました。株で損をしました。')).toEqual([])
   })
 
+  it('reads 今すぐ before a potential verb as a description of value, not an order', async () => {
+    expect(await rules('今すぐ使えるテクニック。今すぐ始められる方法。今すぐ使えます。')).toEqual([])
+    expect(await rules('今すぐ使ってください。')).toEqual(['urgency:今すぐ'])
+  })
+
+  it('does not read an English loss told in the past as a threat', async () => {
+    expect(await rules('That was our last chance to test.')).toEqual([])
+    expect(await rules('This is your last chance.')).toEqual(['fomo:last chance'])
+  })
+
   it('keeps a short Latin token written against Japanese in the Japanese sentence', async () => {
     expect(await rules('SNSで話題の本。満足度No.1です。')).toEqual(['social-proof:SNSで話題', 'social-proof:満足度No.1'])
     expect(await rules('The 「今すぐ」 banner, and act fast.')).toEqual(['urgency:act fast'])

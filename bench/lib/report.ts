@@ -18,6 +18,7 @@ export interface Meta {
   date: string
   mode: string
   via: string
+  notMeasurable: string[]
   warmup: number
   runs: number
   corpus: Record<string, {files: number; bytes: number}>
@@ -65,7 +66,8 @@ export function renderResults(results: Results, meta: Meta, rounds: Record<strin
   for (const [key, target, met] of TARGETS) {
     const value = lookup(results, key)
     if (!value) {
-      lines.push(`| \`${key}\` | — | — | ${target} | ${NOT_YET[key] ?? 'not measured in this run'} |`)
+      const why = meta.notMeasurable.includes(key) ? NOT_YET[key] : 'not measured in this run'
+      lines.push(`| \`${key}\` | — | — | ${target} | ${why} |`)
       continue
     }
     const verdict = target === '—' ? '' : met(value.median) ? 'met' : '**missed**'
@@ -86,7 +88,9 @@ export function renderResults(results: Results, meta: Meta, rounds: Record<strin
     ja: '(a) Japanese corpus',
     en: '(b) English corpus',
     coldJa: '(c) cold start, one small Japanese file',
-    coldEn: '(c) cold start, one small English file'
+    coldEn: '(c) cold start, one small English file',
+    cache: '(d) Japanese corpus, cached rerun',
+    workers: '(e) Japanese corpus, worker pool'
   }
   for (const [name, set] of Object.entries(rounds)) {
     for (const [command, samples] of Object.entries(set)) {
@@ -117,7 +121,9 @@ export function renderResults(results: Results, meta: Meta, rounds: Record<strin
       'tokenize every paragraph and heading once) or `bench/floor-en.ts` (remark-parse, ParseEnglish); textlint with ' +
       '`bench/textlintrc.json` (ja-no-weak-phrase, no-doubled-joshi); alex with its defaults. Each is a fresh `node` process; ' +
       'CPU and peak RSS come from `process.resourceUsage()` in the child (`bench/usage.cjs`).',
-    '- (d) cached rerun and (e) worker pool: not measurable yet; their keys are absent from results.json.',
+    meta.notMeasurable.length
+      ? `- Not measurable yet: ${meta.notMeasurable.map((key) => `\`${key}\``).join(', ')} (the CLI has no ${meta.notMeasurable.map((key) => (key === 'cache.ratio' ? '`--cache`' : '`--concurrency`')).join(' or ')}); absent from results.json.`
+      : '- (d) compares `--cache` over unchanged files with a run without it; (e) `--concurrency 1` with the default pool. (a)–(c) use `--concurrency 1`.',
     ''
   )
   return lines.join('\n')

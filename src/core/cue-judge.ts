@@ -1,6 +1,8 @@
 import {findCues, type CueMatch} from '../kinds/existence.js'
 import {englishPolarity, type EnglishPolarity} from '../lang/en/negation.js'
 import {isNarrative, japanesePolarity, type JapanesePolarity} from '../lang/ja/negation.js'
+import {isPotentialDescription} from '../lang/ja/modality.js'
+import {POS} from '../lang/ja/pos.js'
 import type {CueFilter} from './mentions.js'
 import type {CompiledRule, NegationEffect} from './rule-types.js'
 import type {ProseSentence} from './text-model.js'
@@ -39,6 +41,7 @@ export function judgeCues(rule: CompiledRule, sentence: ProseSentence, filter: C
     const polarity = dropped.size > 0 ? cuePolarity(sentence, found) : 'none'
     if (dropped.has(polarity)) continue
     if (rule.negation === 'frame' && told(sentence, found)) continue
+    if (describesAbility(sentence, found)) continue
     // Report the whole frame (後悔しないために, チャンスを逃すな), not just its verb.
     const cue = rule.negation === 'frame' && FRAMES.has(polarity) ? overFrame(sentence, found) : found
     if (filter.isAccepted(cue.start, cue.end)) continue
@@ -57,7 +60,7 @@ function overFrame(sentence: ProseSentence, cue: CueMatch): CueMatch {
   const tokens = sentence.tokens
   for (let index = cue.to; index < tokens.length && index < cue.to + 5; index++) {
     const token = tokens[index]!.token
-    if (token.pos === '記号') break
+    if (token.pos === POS.symbol) break
     const closes =
       FRAME_CLOSERS.has(token.basic_form) ||
       token.surface_form === 'なきゃ' ||
@@ -72,8 +75,22 @@ function overFrame(sentence: ProseSentence, cue: CueMatch): CueMatch {
   return cue
 }
 
+// English: "That was our last chance to test" tells, it does not threaten.
+const EN_PAST = new Set(['was', 'were', 'had', 'been'])
+
 /** A loss cue told as the writer's past or ongoing experience (後悔した, 損をしました). */
 function told(sentence: ProseSentence, cue: CueMatch): boolean {
-  if (sentence.lang !== 'ja' || cue.from < 0) return false
+  if (cue.from < 0) return false
+  if (sentence.lang === 'en') {
+    return sentence.words.slice(Math.max(0, cue.from - 3), cue.from).some((word) => EN_PAST.has(word.norm))
+  }
   return isNarrative(sentence.tokens.map((entry) => entry.token), cue.to)
+}
+
+/** An adverb cue before a potential verb (今すぐ使えるテクニック) describes, it does not push. */
+function describesAbility(sentence: ProseSentence, cue: CueMatch): boolean {
+  if (sentence.lang !== 'ja' || cue.from < 0) return false
+  const tokens = sentence.tokens.map((entry) => entry.token)
+  if (tokens[cue.to - 1]?.pos !== POS.adverb) return false
+  return isPotentialDescription(tokens, cue.to)
 }

@@ -50,7 +50,8 @@ const EXAMPLE_LABEL = /^\s*(?:[✗✘×❌🙅]|NG\s*[:：]|NG例|悪い例|Bad\
 /** Source ranges of blockquotes and lists that hold examples of wording. */
 export function exampleRanges(tree: Root, blocks: ProseBlock[]): Ranges {
   const ranges: Ranges = []
-  const textOf = (node: Nodes) => blocks.find((block) => block.node === node)?.text ?? ''
+  const byNode = new Map<unknown, ProseBlock>(blocks.map((block) => [block.node, block]))
+  const textOf = (node: Nodes) => byNode.get(node)?.text ?? ''
   const visit = (node: Nodes) => {
     if (!('children' in node)) return
     const children = node.children as Nodes[]

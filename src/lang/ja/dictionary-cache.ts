@@ -10,7 +10,7 @@ import {DICTIONARY_FILES, type DictionaryBuffers} from './dictionary-files.js'
  * The uncompressed dictionary, kept on disk so that later processes skip gunzip
  * (about 40% of kuromoji's load) and read one file instead. Layout of
  * `kuromoji-<key>.bin`: 8 bytes of magic, a little-endian uint32 header length,
- * the JSON header `{files: {name: [offset, length]}}`, then each file's bytes at an
+ * the JSON header `{size, files: {name: [offset, length]}}`, then each file's bytes at an
  * 8-byte aligned offset, so that Int32Array and Int16Array views need no copy.
  * The key hashes the dictionary folder's real path and every `.dat.gz` file's size
  * and modification time: another or an updated dictionary gets another cache file.
@@ -95,8 +95,11 @@ export function parseCache(bytes: Uint8Array): DictionaryBuffers | undefined {
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset + 8, 4).getUint32(0, true)
   if (12 + headerLength > bytes.length) return undefined
   const header = JSON.parse(Buffer.from(bytes.subarray(12, 12 + headerLength)).toString('utf8')) as {
+    size?: number
     files?: Record<string, [number, number]>
   }
+  // A file cut short (a full disk) or grown is not trusted.
+  if (header.size !== bytes.length) return undefined
   const buffers: Partial<DictionaryBuffers> = {}
   for (const name of DICTIONARY_FILES) {
     const entry = header.files?.[name]
@@ -115,13 +118,13 @@ export function serializeCache(buffers: DictionaryBuffers): Uint8Array[] {
   // (padded) so that one pass suffices.
   let offset = 0
   const placeholder = Object.fromEntries(DICTIONARY_FILES.map((name) => [name, [1e12, buffers[name].length]]))
-  const headerSize = Buffer.byteLength(JSON.stringify({files: placeholder}))
+  const headerSize = Buffer.byteLength(JSON.stringify({size: 1e12, files: placeholder}))
   offset = align(12 + headerSize)
   for (const name of DICTIONARY_FILES) {
     files[name] = [offset, buffers[name].length]
     offset = align(offset + buffers[name].length)
   }
-  const json = JSON.stringify({files}).padEnd(headerSize, ' ')
+  const json = JSON.stringify({size: offset, files}).padEnd(headerSize, ' ')
   const head = Buffer.alloc(align(12 + headerSize))
   head.write(MAGIC, 0, 'latin1')
   head.writeUInt32LE(headerSize, 8)
@@ -161,7 +164,11 @@ export function writeCache(folders: string[], name: string, buffers: DictionaryB
       removeStale(folder, name)
       return target
     } catch {
-      rmSync(temporary, {force: true})
+      try {
+        rmSync(temporary, {force: true})
+      } catch {
+        // The folder itself is unusable (not a folder, no permission): try the next one.
+      }
     }
   }
   return undefined

@@ -80,7 +80,9 @@ function kuromojiInternals(): KuromojiInternals {
 /** kuromoji's DictionaryLoader.load + TokenizerBuilder.build, over bytes already in memory. */
 export function buildTokenizer(buffers: DictionaryBuffers): Tokenizer {
   const k = kuromojiInternals()
-  const trie = k.doublearray.load(view(buffers.base, Int32Array), view(buffers.check, Int32Array))
+  const base = view(buffers.base, Int32Array)
+  const check = view(buffers.check, Int32Array)
+  const trie = k.doublearray.load(base, check)
 
   // Object.create skips the constructors, which allocate two 10 MB buffers each
   // only for the loader to replace them.
@@ -120,7 +122,7 @@ export function buildTokenizer(buffers: DictionaryBuffers): Tokenizer {
 
   const dictionaries = new k.DynamicDictionaries(trie, tokenInfo, costs, unknown)
   const tokenizer = new k.Tokenizer(dictionaries)
-  if (index) (tokenizer as unknown as {viterbi_builder: unknown}).viterbi_builder = new IndexedViterbiBuilder(dictionaries as never, index, k)
+  if (index) (tokenizer as unknown as {viterbi_builder: unknown}).viterbi_builder = new IndexedViterbiBuilder(dictionaries as never, index, k, {base, check})
   return tokenizer
 }
 
