@@ -7,7 +7,7 @@ export {lint, createLinter, createProcessor, type Linter} from './core/processor
 export type {TrustlintOptions} from './core/options.js'
 export {OptionsError} from './core/options.js'
 export {STAGES, DEFAULT_STAGE, UnknownStageError, parseStage, type Stage, type StageName} from './core/stages.js'
-export type {Level, LevelSetting, StageLevels} from './core/levels.js'
+export type {Level, LevelSetting, RuleSetting, StageLevels} from './core/levels.js'
 export {CATEGORIES, type Category, type CompiledRule, type Bilingual} from './core/rule-types.js'
 export {BUILTIN_RULES as rules} from './core/builtin-rules.js'
 export {DictionaryLoadError, DICT_ENV} from './lang/ja/tokenizer.js'

@@ -97,3 +97,51 @@ describe('remark plugin', () => {
     expect(file.data.trustlint?.sections[0]!.pushiness.score).toBeGreaterThan(0)
   })
 })
+
+describe('stage: auto', () => {
+  const draft = [
+    '# Newsletter',
+    '## How to write a headline',
+    "A headline is a promise. For example, put the reader's problem first, because readers decide in a second. Act now and rewrite yours!",
+    '## The workshop',
+    'The four-week workshop costs $290, payable by card. Enrollment closes on May 31. Act now.',
+    '[Reserve my seat](https://example.com/checkout)'
+  ].join('\n\n')
+  const urgency = async (options: Parameters<typeof lint>[1], text = draft) =>
+    (await lint(text, options)).messages.filter((message) => message.ruleId === 'urgency').map((message) => [message.line, message.stage])
+
+  it('lets the rules use the inferred stage of each unmarked section', async () => {
+    expect(await urgency({stage: 'education'})).toEqual([
+      [5, 'education'],
+      [9, 'education']
+    ])
+    // The workshop section reads as sales, where a stated deadline is expected.
+    expect(await urgency({stage: 'auto'})).toEqual([[5, 'education']])
+    expect(await urgency({}, '---\nstage: auto\n---\n' + draft)).toEqual([[8, 'education']])
+  })
+
+  it('keeps declared stages, and falls back with an info message when unsure', async () => {
+    const declared = draft.replace('## The workshop', '<!-- trustlint stage: education -->\n## The workshop')
+    expect((await urgency({stage: 'auto'}, declared)).map(([, stage]) => stage)).toEqual(['education', 'education'])
+    // A price next to a how-to: neither sales nor education clearly wins.
+    const file = await lint("## Notes\n\nThe class costs $20. Here's how to fold the dough. Act now.", {stage: 'auto'})
+    const notice = file.messages.find((message) => message.ruleId === 'stage')!
+    expect(notice.fatal).toBeUndefined()
+    expect(notice.reason).toMatch(/^Could not tell this section's stage with confidence \(it reads as \w+, confidence 0\.\d\d\); using education/)
+    expect(file.messages.find((message) => message.ruleId === 'urgency')?.stage).toBe('education')
+  })
+})
+
+describe('rule options', () => {
+  it('are set with [level, options] and checked against the rule defaults', async () => {
+    const text = '---\nstage: sales\n---\n\n## Offer\n\n[Join the course](https://example.com/join). [Book a call](https://example.com/call).'
+    const competing = async (setting: unknown) =>
+      (await lint(text, {rules: {'competing-cta': setting as never}})).messages.filter((message) => message.ruleId === 'competing-cta').length
+    expect(await competing('warning')).toBe(1)
+    expect(await competing(['warning', {maxTargets: 2}])).toBe(0)
+    await expect(lint(text, {rules: {'competing-cta': ['warning', {maxTarget: 2}] as never}})).rejects.toThrow(
+      'Rule "competing-cta" has no option "maxTarget" (did you mean "maxTargets"?)'
+    )
+    await expect(lint(text, {rules: {'competing-cta': ['warning', {maxTargets: 'two'}] as never}})).rejects.toThrow(/expected a number/)
+  })
+})

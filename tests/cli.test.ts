@@ -72,7 +72,7 @@ describe('trustlint CLI', () => {
 
   it('exits 2 on usage errors, with a clear message', () => {
     for (const [args, pattern] of [
-      [['--stage', 'closing', 'drafts'], /Unknown stage "closing" in --stage; expected one of acquisition, education, sales/],
+      [['--stage', 'closing', 'drafts'], /Unknown stage "closing" in --stage; expected auto or one of acquisition, education, sales/],
       [['--format', 'xml', 'drafts'], /Unknown format "xml"/],
       [['--bogus', 'drafts'], /Unknown option '--bogus'/]
     ] as const) {

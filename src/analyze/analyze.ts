@@ -4,16 +4,14 @@ import type {VFileMessage} from 'vfile-message'
 import {location as locate} from 'vfile-location'
 import {createLinter, type Linter} from '../core/processor.js'
 import type {TrustlintOptions} from '../core/options.js'
-import type {ProseSentence} from '../core/text-model.js'
 import {splitSections, type Section} from '../core/sections.js'
 import {readStageDirectives, stageAt, type StageScope} from '../core/stage-directives.js'
 import type {Stage} from '../core/stages.js'
 import type {Cta, SectionCtas} from '../cta/types.js'
-import {normalizeWithMap} from '../lang/normalize.js'
 import {toJsonReport, type JsonMessage, type JsonPoint} from '../report/json.js'
 import {DEFAULT_PUSHINESS, pushinessOf, type PushinessOptions} from './pushiness.js'
 import {readabilityOf} from './readability.js'
-import {DEFAULT_INFERENCE, inferSectionStage, type InferenceOptions, type SectionText} from './stage-inference.js'
+import {DEFAULT_INFERENCE, inferSectionStage, sectionText, type InferenceOptions} from './stage-inference.js'
 import type {Analysis, CtaSummary, PushinessReport, SectionAnalysis, StageReport} from './types.js'
 
 /** Options of `analyze()`: the linter's, plus the score formulas. */
@@ -169,27 +167,6 @@ function pushinessReport(findings: VFileMessage[], chars: number, messages: Json
 function offsetOf(message: VFileMessage): number | undefined {
   const place = message.place && 'start' in message.place ? message.place.start : message.place
   return place?.offset
-}
-
-/** The prose of a section, NFKC-folded with a map to source offsets, for the inference patterns. */
-function sectionText(section: Pick<Section, 'start' | 'end' | 'blocks'>, sentences: ProseSentence[], source: string): SectionText {
-  let text = ''
-  const origin: number[] = []
-  for (const block of section.blocks) {
-    if (block.kind === 'heading') continue
-    const normalized = normalizeWithMap(block.text)
-    for (let index = 0; index < normalized.text.length; index++) origin.push(block.origin[normalized.origin[index]!]!)
-    text += normalized.text
-    text += '\n'
-    origin.push(block.end)
-  }
-  return {
-    text,
-    origin,
-    sentences: sentences
-      .filter((sentence) => sentence.block.kind !== 'heading')
-      .map((sentence) => ({start: sentence.start, end: sentence.end, text: source.slice(sentence.start, sentence.end)}))
-  }
 }
 
 function ctaSummary(sections: SectionCtas[]): CtaSummary {

@@ -1,5 +1,8 @@
 import type {Stage} from '../core/stages.js'
+import type {Section} from '../core/sections.js'
+import type {ProseSentence} from '../core/text-model.js'
 import type {SectionCtas} from '../cta/types.js'
+import {normalizeWithMap} from '../lang/normalize.js'
 
 /** One piece of evidence for a stage, with where it was found (source offsets). */
 export interface StageSignal {
@@ -212,3 +215,25 @@ function order(stage: Stage): number {
 function round(value: number): number {
   return Math.round(value * 100) / 100
 }
+
+/** The prose of a section, NFKC-folded with a map to source offsets, for the inference patterns. */
+export function sectionText(section: Pick<Section, 'start' | 'end' | 'blocks'>, sentences: ProseSentence[], source: string): SectionText {
+  let text = ''
+  const origin: number[] = []
+  for (const block of section.blocks) {
+    if (block.kind === 'heading') continue
+    const normalized = normalizeWithMap(block.text)
+    for (let index = 0; index < normalized.text.length; index++) origin.push(block.origin[normalized.origin[index]!]!)
+    text += normalized.text
+    text += '\n'
+    origin.push(block.end)
+  }
+  return {
+    text,
+    origin,
+    sentences: sentences
+      .filter((sentence) => sentence.block.kind !== 'heading')
+      .map((sentence) => ({start: sentence.start, end: sentence.end, text: source.slice(sentence.start, sentence.end)}))
+  }
+}
+

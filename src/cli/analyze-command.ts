@@ -86,7 +86,6 @@ export async function runAnalyze(argv: string[], io: CliIo): Promise<number> {
       continue
     }
     const options = optionsFor(await configOf(file), file, values.stage)
-    if (values.stage === 'auto') options.stage = 'auto' as never
     if (values.locale) options.locale = values.locale as 'ja' | 'en'
     const key = JSON.stringify(options)
     let analyzer = analyzers.get(key)

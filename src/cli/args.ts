@@ -21,7 +21,7 @@ Configuration:
   --config <file>             use this config file instead of searching
   --no-config                 ignore config files
   --stage <stage>             default stage: acquisition, education (default), sales
-                              (or 集客, 教育, 販売)
+                              (or 集客, 教育, 販売); auto infers it per section
   --locale <ja|en>            language of the messages (default: that of the text)
 
 Output:

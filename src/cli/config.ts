@@ -190,8 +190,8 @@ function validate(raw: unknown, file: string): ConfigData {
   }
   if (data.extends !== undefined && typeof data.extends !== 'string') strings('extends', data.extends)
   for (const key of ['packs', 'accept', 'ignore'] as const) if (data[key] !== undefined) strings(key, data[key])
-  if (data.stage !== undefined && !parseStage(data.stage)) {
-    throw new ConfigError(file, 'stage', `unknown stage ${JSON.stringify(data.stage)}; expected one of ${STAGES.join(', ')} (or 集客, 教育, 販売)`)
+  if (data.stage !== undefined && data.stage !== 'auto' && !parseStage(data.stage)) {
+    throw new ConfigError(file, 'stage', `unknown stage ${JSON.stringify(data.stage)}; expected auto or one of ${STAGES.join(', ')} (or 集客, 教育, 販売)`)
   }
   if (data.locale !== undefined && data.locale !== 'ja' && data.locale !== 'en') {
     throw new ConfigError(file, 'locale', 'expected "ja" or "en"')
@@ -266,7 +266,8 @@ function resolveConfig(data: ConfigData, file: string | undefined, dir: string):
 
 /** Library options for one file under a config; the CLI's --stage is the fallback stage. */
 export function optionsFor(config: ResolvedConfig, file: string, cliStage: string | undefined): TrustlintOptions {
-  const stage = config.stageFor(file) ?? (cliStage ? parseStage(cliStage) : undefined) ?? parseStage(config.data.stage)
+  const asStage = (value: string | undefined) => (value === 'auto' ? 'auto' : parseStage(value))
+  const stage = config.stageFor(file) ?? (cliStage ? asStage(cliStage) : undefined) ?? asStage(config.data.stage)
   const options: TrustlintOptions = {}
   if (stage) options.stage = stage
   if (config.data.rules) options.rules = config.data.rules as TrustlintOptions['rules']

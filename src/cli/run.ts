@@ -49,8 +49,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let args: CliArgs
   try {
     args = parseCliArgs(argv)
-    if (args.stage !== undefined && !parseStage(args.stage)) {
-      throw new UsageError(`Unknown stage "${args.stage}" in --stage; expected one of ${STAGES.join(', ')} (or 集客, 教育, 販売)`)
+    if (args.stage !== undefined && args.stage !== 'auto' && !parseStage(args.stage)) {
+      throw new UsageError(`Unknown stage "${args.stage}" in --stage; expected auto or one of ${STAGES.join(', ')} (or 集客, 教育, 販売)`)
     }
     if (args.shard) parseShard(args.shard)
   } catch (error) {

@@ -1,6 +1,7 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {location as locate, type Location} from 'vfile-location'
+import {autoStages} from '../analyze/auto-stage.js'
 import {CHECKS} from '../checks/index.js'
 import type {CheckContext} from '../checks/types.js'
 import {loadTokenizer} from '../lang/ja/tokenizer.js'
@@ -14,7 +15,7 @@ import {collectProse, type ProseBlock} from './prose.js'
 import {fill, report} from './report.js'
 import type {Category} from './rule-types.js'
 import {splitSections} from './sections.js'
-import {readStageDirectives, stageAt} from './stage-directives.js'
+import {readStageDirectives, stageAt, type StageScope} from './stage-directives.js'
 import {parseStage, type Stage} from './stages.js'
 import {buildSentences, planSentences, type ProseSentence} from './text-model.js'
 import {effectiveRules} from './user-packs.js'
@@ -75,7 +76,9 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
   const hostData = hostFrontMatter(file)
   const frontData = {...hostData, ...front.data}
   let documentStage: Stage | undefined
-  if (frontData.stage !== undefined) {
+  // `stage: auto` in front matter asks for inference, like the option does.
+  const frontAuto = typeof frontData.stage === 'string' && frontData.stage.trim().toLowerCase() === 'auto'
+  if (frontData.stage !== undefined && !frontAuto) {
     documentStage = parseStage(frontData.stage)
     if (!documentStage) {
       const place = front.node ? keyRange(source, front.node, 'stage') : [0, 0]
@@ -99,12 +102,29 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
     notice('stage', place[0], place[1], noticeLang, NOTICES.stage.unknown[noticeLang](bad.value), 'warning')
   }
   const fallback = documentStage ?? options.stage
-  const stageOf = (block: ProseBlock) => stageAt(directives.scopes, block.start, fallback)
+  // Declared stages (directives) win; then, with `stage: auto`, the inferred
+  // stage of the section; then front matter, the option, education.
+  let inferredScopes: StageScope[] = []
+  const stageAtOffset = (offset: number) => stageAt(directives.scopes, offset, stageAt(inferredScopes, offset, fallback))
+  const stageOf = (block: ProseBlock) => stageAtOffset(block.start)
 
   // Tokenize: the Japanese dictionary is loaded only when Japanese text exists.
   const plans = planSentences(blocks, forcedLang)
   const tokenizer = plans.some((plan) => plan.lang === 'ja') ? await loadTokenizer(options.dictPath) : undefined
   const sentences = buildSentences(plans, stageOf, location, tokenizer)
+
+  if ((options.autoStage || frontAuto) && documentStage === undefined) {
+    const auto = autoStages({tree, source, location, blocks, sentences, declared: directives.scopes, fallback})
+    inferredScopes = auto.scopes
+    for (const sentence of sentences) {
+      sentence.stage = stageOf(sentence.block)
+      if (sentence.node.data) (sentence.node.data as {stage?: Stage}).stage = sentence.stage
+    }
+    for (const {inference, start, end} of auto.unsure) {
+      const text = NOTICES.stage.unsure[noticeLang](inference.inferred, inference.confidence, fallback)
+      notice('stage', start, end, noticeLang, text, 'info')
+    }
+  }
 
   const levelOf = (ruleId: string, stage: Stage) => options.levels.get(ruleId)?.[stage] ?? 'off'
   // Pack cues join their rules here (the dictionary loads only for Japanese packs).
@@ -132,7 +152,6 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
     }
   }
 
-  const stageAtOffset = (offset: number) => stageAt(directives.scopes, offset, fallback)
   const context: CheckContext = {
     file,
     source,

@@ -14,6 +14,9 @@ export type StageLevels = Record<Stage, Level>
  */
 export type LevelSetting = Level | Partial<Record<StageName, Level>>
 
+/** A rule setting in options and config: a level setting, or `[level setting, rule options]`. */
+export type RuleSetting = LevelSetting | [LevelSetting, Record<string, unknown>?]
+
 /** vfile's severity encoding: error → `fatal: true`, warning → `false`, info → `undefined`. */
 export function fatalFor(level: Exclude<Level, 'off'>): boolean | undefined {
   if (level === 'error') return true

@@ -23,6 +23,12 @@ export const NOTICES = {
     }
   },
   stage: {
+    unsure: {
+      en: (inferred: string, confidence: number, fallback: string) =>
+        `Could not tell this section's stage with confidence (it reads as ${inferred}, confidence ${confidence.toFixed(2)}); using ${fallback}. Mark it with <!-- trustlint stage: … --> to be sure`,
+      ja: (inferred: string, confidence: number, fallback: string) =>
+        `このセクションのステージを確信をもって推定できませんでした（推定 ${inferred}、確信度 ${confidence.toFixed(2)}）。${fallback} として扱います。<!-- trustlint stage: … --> で指定してください`
+    },
     unknown: {
       en: (value: string) =>
         `Unknown stage "${value}"; expected one of ${STAGES.join(', ')} (or 集客, 教育, 販売)`,

@@ -1,19 +1,25 @@
 import type {Lang} from '../lang/script.js'
-import {isLevel, type Level, type LevelSetting, type StageLevels} from './levels.js'
+import {isLevel, type Level, type LevelSetting, type RuleSetting, type StageLevels} from './levels.js'
 import type {CompiledRule} from './rule-types.js'
 import {requireStage, type Stage, type StageName} from './stages.js'
 import {readPacks, type ParsedPack, type UserPack} from './user-packs.js'
 
 /** Options of `lint()`, `createLinter()` and the remark plugin (plain JSON). */
 export interface TrustlintOptions {
-  /** Stage for text that no directive or front matter marks; default `education`. Aliases 集客/教育/販売 work. */
-  stage?: StageName
+  /**
+   * Stage for text that no directive or front matter marks; default `education`. Aliases 集客/教育/販売 work.
+   * `auto` infers each unmarked section's stage (docs/analyzer.md), falling back to `education` below the confidence threshold.
+   */
+  stage?: StageName | 'auto'
   /** Language of the messages; by default the language of the flagged text. */
   locale?: Lang
   /** Route all text to one language instead of detecting it per run of script. */
   lang?: Lang
-  /** Rule levels: `off | info | warning | error` for every stage, or per stage. */
-  rules?: Record<string, LevelSetting>
+  /**
+   * Rule levels: `off | info | warning | error` for every stage, or per stage; `[level, options]`
+   * also sets the rule's options (e.g. `{'competing-cta': ['warning', {maxTargets: 2}]}`).
+   */
+  rules?: Record<string, RuleSetting>
   /** Folder of kuromoji's dictionary (default: env `TRUSTLINT_KUROMOJI_DICT`, then the kuromoji package). */
   dictPath?: string
   /**
@@ -29,7 +35,10 @@ export interface TrustlintOptions {
 
 /** Options checked and resolved against the rule set. */
 export interface ResolvedOptions {
+  /** The configured stage (the fallback when `auto` cannot decide). */
   stage: Stage
+  /** `stage: auto`: infer the stage of each unmarked section. */
+  autoStage: boolean
   locale: Lang | undefined
   lang: Lang | undefined
   dictPath: string | undefined
@@ -51,9 +60,11 @@ export class OptionsError extends Error {
 }
 
 /** Check options once; throws {@link OptionsError} or `UnknownStageError` with a clear message. */
-export function resolveOptions(options: TrustlintOptions | undefined, rules: CompiledRule[]): ResolvedOptions {
+export function resolveOptions(options: TrustlintOptions | undefined, builtin: CompiledRule[]): ResolvedOptions {
+  let rules = builtin
   const given = options ?? {}
-  const stage = given.stage === undefined ? 'education' : requireStage(given.stage, 'the "stage" option')
+  const autoStage = given.stage === 'auto'
+  const stage = given.stage === undefined || autoStage ? 'education' : requireStage(given.stage, 'the "stage" option')
   for (const key of ['locale', 'lang'] as const) {
     const value = given[key]
     if (value !== undefined && value !== 'ja' && value !== 'en') {
@@ -62,14 +73,27 @@ export function resolveOptions(options: TrustlintOptions | undefined, rules: Com
   }
   const levels = new Map<string, StageLevels>()
   for (const rule of rules) levels.set(rule.id, {...rule.levels})
-  for (const [id, setting] of Object.entries(given.rules ?? {})) {
+  const ruleOptions = new Map<string, Record<string, unknown>>()
+  for (const [id, raw] of Object.entries(given.rules ?? {})) {
     const current = levels.get(id)
     if (!current) {
       const hint = closest(id, [...levels.keys()])
       throw new OptionsError(`Unknown rule "${id}" in the "rules" option${hint ? `; did you mean "${hint}"?` : ''}`)
     }
+    let setting = raw as LevelSetting | [LevelSetting, Record<string, unknown>?]
+    if (Array.isArray(setting)) {
+      const [level, extra] = setting
+      if (setting.length > 2) throw new OptionsError(`Rule "${id}": expected [level, options]`)
+      if (extra !== undefined) ruleOptions.set(id, checkRuleOptions(rules.find((rule) => rule.id === id)!, extra))
+      setting = level as LevelSetting
+    }
     levels.set(id, applySetting(current, setting, id))
   }
+  // Rules with user options become copies carrying the merged options.
+  rules = rules.map((rule) => {
+    const extra = ruleOptions.get(rule.id)
+    return extra ? {...rule, options: {...rule.options, ...extra}} : rule
+  })
   if (given.accept !== undefined && (!Array.isArray(given.accept) || given.accept.some((term) => typeof term !== 'string'))) {
     throw new OptionsError('Option "accept" must be a list of strings')
   }
@@ -83,6 +107,7 @@ export function resolveOptions(options: TrustlintOptions | undefined, rules: Com
   const accept = [...(given.accept ?? []), ...packs.flatMap((pack) => pack.accept)]
   return {
     stage,
+    autoStage,
     locale: given.locale,
     lang: given.lang,
     dictPath: given.dictPath,
@@ -106,6 +131,26 @@ function applySetting(current: StageLevels, setting: LevelSetting, id: string): 
     next[stage] = level as Level
   }
   return next
+}
+
+/** Check user options of a rule against the defaults in its YAML: known names, same types. */
+function checkRuleOptions(rule: CompiledRule, given: unknown): Record<string, unknown> {
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    throw new OptionsError(`Rule "${rule.id}": options must be an object`)
+  }
+  const defaults = rule.options ?? {}
+  const names = Object.keys(defaults)
+  for (const [name, value] of Object.entries(given)) {
+    if (!(name in defaults)) {
+      const hint = closest(name, names)
+      const known = names.length > 0 ? `; its options are ${names.join(', ')}` : '; it has no options'
+      throw new OptionsError(`Rule "${rule.id}" has no option "${name}"${hint ? ` (did you mean "${hint}"?)` : known}`)
+    }
+    const expected = Array.isArray(defaults[name]) ? 'array' : typeof defaults[name]
+    const actual = Array.isArray(value) ? 'array' : typeof value
+    if (expected !== actual) throw new OptionsError(`Rule "${rule.id}", option "${name}": expected a ${expected}, got ${JSON.stringify(value)}`)
+  }
+  return given as Record<string, unknown>
 }
 
 /** The nearest name by edit distance, for "did you mean" hints. */

@@ -75,7 +75,8 @@ export function createLinter(options?: TrustlintOptions): Linter {
 }
 
 /** Lint one Markdown document (a string or a VFile) and return the file with its messages. */
-export function lint(input: string | VFile, options?: TrustlintOptions): Promise<VFile> {
+export async function lint(input: string | VFile, options?: TrustlintOptions): Promise<VFile> {
+  // Async, so a bad option rejects the promise rather than throwing synchronously.
   return createLinter(options).lint(input)
 }
 
