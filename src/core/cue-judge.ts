@@ -22,11 +22,26 @@ const DROPPED_BY: Record<NegationEffect, ReadonlySet<Polarity>> = {
   ignore: new Set()
 }
 
-/** The polarity of a cue in its sentence; regex cues (from < 0) are not negated. */
-export function cuePolarity(sentence: ProseSentence, cue: CueMatch): Polarity {
+/** The polarity of a cue in its sentence; a regex cue is placed on the tokens or words it covers first. */
+export function cuePolarity(sentence: ProseSentence, found: CueMatch): Polarity {
+  const cue = found.from < 0 ? onUnits(sentence, found) : found
   if (cue.from < 0) return 'none'
   if (sentence.lang === 'ja') return japanesePolarity(sentence.tokens.map((entry) => entry.token), cue.from, cue.to)
   return englishPolarity(sentence.words, cue.from)
+}
+
+/** The token (ja) or word (en) range a regex cue covers, so negation can be judged around it. */
+function onUnits(sentence: ProseSentence, cue: CueMatch): CueMatch {
+  const units: {start: number; end: number}[] = sentence.lang === 'ja' ? sentence.tokens : sentence.words
+  let from = -1
+  let to = -1
+  units.forEach((unit, index) => {
+    if (unit.end > cue.start && unit.start < cue.end) {
+      if (from < 0) from = index
+      to = index + 1
+    }
+  })
+  return {...cue, from, to}
 }
 
 /**

@@ -97,11 +97,16 @@ export function japanesePolarity(tokens: KuromojiToken[], start: number, end: nu
   const negation = negationAt(tokens, cursor)
   if (negation < 0) {
     // 急ぐ必要はない, 急ぐことはありません: a nominal head, は/も/が, then a negation.
+    // Also 上がるわけではありません: the head, だ (で), は, then the negation.
     const head = tokens[cursor]
     if (head && NOMINAL_HEADS.has(head.basic_form)) {
       let probe = cursor + 1
-      if (tokens[probe]?.pos === POS.particle) probe++
+      for (let skip = 0; skip < 3 && tokens[probe] && (tokens[probe]!.pos === POS.particle || tokens[probe]!.basic_form === 'だ'); skip++) probe++
       if (negationAt(tokens, probe) >= 0) return 'calm'
+    }
+    // 必ず上がるとは限りません: "not necessarily".
+    if (head?.surface_form === 'と' && tokens[cursor + 1]?.surface_form === 'は' && tokens[cursor + 2]?.basic_form === '限る') {
+      if (negationAt(tokens, cursor + 3) >= 0) return 'calm'
     }
     return 'none'
   }
