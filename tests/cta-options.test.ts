@@ -1,16 +1,12 @@
-import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {BUILTIN_RULES} from '../src/core/builtin-rules.js'
-import {lintTree} from '../src/core/engine.js'
-import {resolveOptions} from '../src/core/options.js'
-import {createProcessor} from '../src/index.js'
+import {lint} from '../src/index.js'
 
-/** Lint with one rule's `options` replaced, as a rule pack with other defaults would. */
+/** Lint with one rule's options set through the public `rules: {id: [levels, options]}` option. */
 async function lintWithRuleOptions(value: string, id: string, options: Record<string, unknown>) {
-  const rules = BUILTIN_RULES.map((rule) => (rule.id === id ? {...rule, options} : rule))
-  const file = new VFile({value})
-  const tree = createProcessor().parse(file)
-  await lintTree(tree, file, resolveOptions({}, rules))
+  // The rule keeps its levels per stage; only its options change.
+  const levels = BUILTIN_RULES.find((rule) => rule.id === id)!.levels
+  const file = await lint(value, {rules: {[id]: [levels, options]}})
   return file.messages.filter((message) => message.ruleId === id).map((message) => message.actual)
 }
 
@@ -63,9 +59,7 @@ describe('buried-cta thresholds', () => {
 
 describe('competing-cta related location', () => {
   it('points the message cause at the main ask', async () => {
-    const file = new VFile({value: closing})
-    const tree = createProcessor().parse(file)
-    await lintTree(tree, file, resolveOptions({}, BUILTIN_RULES))
+    const file = await lint(closing)
     const [first] = file.messages.filter((message) => message.ruleId === 'competing-cta')
     const cause = first!.cause as {place?: {start: {line: number; offset?: number}}; actual?: string}
     expect(cause.actual).toBe('Reserve my seat')

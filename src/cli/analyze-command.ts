@@ -1,4 +1,3 @@
-import {mkdir, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
@@ -11,6 +10,7 @@ import {configFor, emptyConfig, loadConfigFile, optionsFor, type ResolvedConfig}
 import {expandPaths} from './files.js'
 import {readText} from './read.js'
 import type {CliIo} from './run.js'
+import {writeAtomic} from './write-atomic.js'
 
 export const ANALYZE_USAGE = `Usage: trustlint analyze [options] [files, folders or globs…]
 
@@ -106,11 +106,7 @@ export async function runAnalyze(argv: string[], io: CliIo): Promise<number> {
     text = table(drafts.map((draft) => draft.analysis))
   }
   if (values.output) {
-    const target = path.resolve(io.cwd, values.output)
-    await mkdir(path.dirname(target), {recursive: true})
-    const temporary = `${target}.${process.pid}.tmp`
-    await writeFile(temporary, text)
-    await rename(temporary, target)
+    await writeAtomic(path.resolve(io.cwd, values.output), text)
     io.stderr.write(`trustlint analyze: wrote ${values.output}\n`)
   } else io.stdout.write(text)
   return 0

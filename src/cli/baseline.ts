@@ -1,7 +1,8 @@
 import {createHash} from 'node:crypto'
-import {readFile, rename, writeFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {writeAtomic} from './write-atomic.js'
 
 /** One recorded finding kind: how many times it occurs in a file. */
 export interface BaselineEntry {
@@ -77,9 +78,7 @@ export function serializeBaseline(baseline: Baseline): string {
 }
 
 export async function writeBaseline(location: string, baseline: Baseline): Promise<void> {
-  const temporary = `${location}.${process.pid}.tmp`
-  await writeFile(temporary, serializeBaseline(baseline))
-  await rename(temporary, location)
+  await writeAtomic(location, serializeBaseline(baseline))
 }
 
 export async function readBaseline(location: string): Promise<Baseline> {

@@ -1,8 +1,8 @@
 import {createHash} from 'node:crypto'
-import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
-import path from 'node:path'
+import {readFile} from 'node:fs/promises'
 import type {PlainMessage} from './serialize.js'
 import {ENGINE_KEY} from './version.js'
+import {writeAtomic} from './write-atomic.js'
 
 interface CacheEntry {
   content: string
@@ -60,10 +60,6 @@ export class LintCache {
   async save(): Promise<void> {
     const sorted: Record<string, CacheEntry> = {}
     for (const key of Object.keys(this.data.files).sort()) sorted[key] = this.data.files[key]!
-    const text = JSON.stringify({engine: ENGINE_KEY, files: sorted})
-    await mkdir(path.dirname(path.resolve(this.location)), {recursive: true})
-    const temporary = `${this.location}.${process.pid}.tmp`
-    await writeFile(temporary, text)
-    await rename(temporary, this.location)
+    await writeAtomic(this.location, JSON.stringify({engine: ENGINE_KEY, files: sorted}))
   }
 }

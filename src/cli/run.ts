@@ -1,5 +1,4 @@
 import {createHash} from 'node:crypto'
-import {mkdir, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
@@ -22,6 +21,7 @@ import {lintJobs} from './pool.js'
 import {decode, readText, type ReadResult} from './read.js'
 import {addPlain, fileFromPlain} from './serialize.js'
 import {VERSION} from './version.js'
+import {writeAtomic} from './write-atomic.js'
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -206,11 +206,7 @@ async function finish(args: CliArgs, io: CliIo, files: VFile[], known: number): 
     if (known > 0) text += `${known} known finding${known === 1 ? '' : 's'} hidden by the baseline\n`
   }
   if (args.output) {
-    const target = path.resolve(io.cwd, args.output)
-    await mkdir(path.dirname(target), {recursive: true})
-    const temporary = `${target}.${process.pid}.tmp`
-    await writeFile(temporary, text)
-    await rename(temporary, target)
+    await writeAtomic(path.resolve(io.cwd, args.output), text)
   } else if (args.format === 'stylish') {
     if (text) io.stderr.write(text)
   } else {

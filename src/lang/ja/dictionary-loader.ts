@@ -3,6 +3,7 @@ import path from 'node:path'
 import type kuromoji from 'kuromoji'
 import {cacheFolders, cacheName, readCache, writeCache} from './dictionary-cache.js'
 import {readCompressedDictionary, type DictionaryBuffers} from './dictionary-files.js'
+import {cacheFeatures, type TokenizerInternals} from './dictionary-features.js'
 import {IndexedViterbiBuilder, indexTargetMap, type ViterbiClasses} from './dictionary-viterbi.js'
 
 /**
@@ -11,7 +12,8 @@ import {IndexedViterbiBuilder, indexTargetMap, type ViterbiClasses} from './dict
  * there is one (no gunzip), are used in place (no second copy of each file), and
  * the empty 10 MB buffers kuromoji's dictionary constructors allocate are never
  * made. The dictionary structures, and so the tokens, are kuromoji's: the same
- * classes over the same bytes (`npx tsx bench/token-identity.ts` compares them).
+ * classes over the same bytes, with two hot loops ported (dictionary-viterbi.ts,
+ * dictionary-features.ts); `npx tsx bench/token-identity.ts` compares the tokens.
  */
 
 type Tokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>
@@ -123,6 +125,7 @@ export function buildTokenizer(buffers: DictionaryBuffers): Tokenizer {
   const dictionaries = new k.DynamicDictionaries(trie, tokenInfo, costs, unknown)
   const tokenizer = new k.Tokenizer(dictionaries)
   if (index) (tokenizer as unknown as {viterbi_builder: unknown}).viterbi_builder = new IndexedViterbiBuilder(dictionaries as never, index, k, {base, check})
+  cacheFeatures(tokenizer as unknown as TokenizerInternals)
   return tokenizer
 }
 
