@@ -284,7 +284,11 @@ describe('bad input', () => {
     expect(rules['bad/broken-link.md']).toEqual(['read-error'])
     expect(rules['lessons/one.md']).toEqual(['urgency'])
     const sjis = report.files.find((file: {path: string}) => file.path === 'bad/shift-jis.md')
-    expect(sjis.messages[0].message).toMatch(/encoded in Shift_JIS; trustlint decoded it, but convert it to UTF-8/)
+    // The note is in the language of the decoded text (Japanese here); the binary notice in English by default.
+    expect(sjis.messages[0].message).toMatch(/の文字コードは Shift_JIS です。読み込みましたが、UTF-8 に変換してください/)
+    expect(report.files.find((file: {path: string}) => file.path === 'bad/binary.md').messages[0].message).toMatch(/looks like a binary file; skipped/)
+    const japanese = json(['--locale', 'ja', 'bad/binary.md']).report
+    expect(japanese.files[0].messages[0].message).toMatch(/バイナリファイルのようです/)
     expect(sjis.messages.find((message: {ruleId: string}) => message.ruleId === 'urgency').actual).toBe('今すぐ')
     expect(snapshot(repo)).toEqual(before)
   })

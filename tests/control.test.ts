@@ -40,3 +40,15 @@ describe('control comments', () => {
     expect(file.messages[0]!.reason).toMatch(/^Cannot parse MDX: /)
   })
 })
+
+describe('MDX prose', () => {
+  it('lints prose inside JSX components but not imports or expressions', async () => {
+    const file = await lintFixture('jsx-prose.mdx')
+    const found = file.messages.filter((message) => message.ruleId === 'urgency').map((message) => [message.line, message.actual])
+    expect(found).toEqual([
+      [6, 'Act now'],
+      [6, "before it's too late"],
+      [9, 'act now']
+    ])
+  })
+})

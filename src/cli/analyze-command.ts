@@ -82,7 +82,7 @@ export async function runAnalyze(argv: string[], io: CliIo): Promise<number> {
   for (const file of files) {
     const read = await readText(path.resolve(io.cwd, file))
     if (read.kind === 'skip') {
-      io.stderr.write(`trustlint analyze: ${read.reason}\n`)
+      io.stderr.write(`trustlint analyze: ${read.reason[values.locale === 'ja' ? 'ja' : 'en']}\n`)
       continue
     }
     const options = optionsFor(await configOf(file), file, values.stage)

@@ -1,10 +1,11 @@
 import {readFile, stat} from 'node:fs/promises'
 import Encoding from 'encoding-japanese'
+import type {Bilingual} from '../core/rule-types.js'
 
-/** What reading one file gave: its text, or why it is skipped; plus notes about the encoding. */
+/** What reading one file gave: its text, or why it is skipped; plus notes about the encoding. Reasons come in both languages. */
 export type ReadResult =
-  | {kind: 'text'; value: string; encoding: string; note?: {level: 'warning' | 'info'; reason: string}}
-  | {kind: 'skip'; ruleId: 'binary-file' | 'file-too-large' | 'encoding' | 'read-error'; level: 'error' | 'warning'; reason: string}
+  | {kind: 'text'; value: string; encoding: string; note?: {level: 'warning' | 'info'; reason: Bilingual}}
+  | {kind: 'skip'; ruleId: 'binary-file' | 'file-too-large' | 'encoding' | 'read-error'; level: 'error' | 'warning'; reason: Bilingual}
 
 /** Default size limit: far above any newsletter draft, far below a data dump. */
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
@@ -22,11 +23,16 @@ export async function readText(file: string, maxSize = DEFAULT_MAX_FILE_SIZE): P
   try {
     const info = await stat(file)
     if (info.size > maxSize) {
-      return {kind: 'skip', ruleId: 'file-too-large', level: 'warning', reason: `${file} is ${info.size} bytes, over the ${maxSize}-byte limit (--max-file-size); skipped`}
+      return {kind: 'skip', ruleId: 'file-too-large', level: 'warning', reason: {
+          en: `${file} is ${info.size} bytes, over the ${maxSize}-byte limit (--max-file-size); skipped`,
+          ja: `${file} は ${info.size} バイトで、上限 ${maxSize} バイト（--max-file-size）を超えるためスキップしました`
+        }
+      }
     }
     bytes = await readFile(file)
   } catch (error) {
-    return {kind: 'skip', ruleId: 'read-error', level: 'error', reason: `Cannot read ${file}: ${(error as Error).message}`}
+    const detail = (error as Error).message
+    return {kind: 'skip', ruleId: 'read-error', level: 'error', reason: {en: `Cannot read ${file}: ${detail}`, ja: `${file} を読み込めません: ${detail}`}}
   }
   return decode(bytes, file)
 }
@@ -40,7 +46,7 @@ export function decode(bytes: Uint8Array, file: string): ReadResult {
   if (sample.includes(0)) {
     const endian = utf16Endian(sample)
     if (endian) return utf16(bytes, endian, file)
-    return {kind: 'skip', ruleId: 'binary-file', level: 'warning', reason: `${file} looks like a binary file; skipped`}
+    return {kind: 'skip', ruleId: 'binary-file', level: 'warning', reason: {en: `${file} looks like a binary file; skipped`, ja: `${file} はバイナリファイルのようです。スキップしました`}}
   }
   return utf8(bytes, file)
 }
@@ -57,19 +63,33 @@ function utf8(bytes: Uint8Array, file: string): ReadResult {
         kind: 'text',
         value,
         encoding: name,
-        note: {level: 'warning', reason: `${file} is encoded in ${name}; trustlint decoded it, but convert it to UTF-8 (iconv -f ${name.toUpperCase()} -t UTF-8)`}
+        note: {
+          level: 'warning',
+          reason: {
+            en: `${file} is encoded in ${name}; trustlint decoded it, but convert it to UTF-8 (iconv -f ${name.toUpperCase()} -t UTF-8)`,
+            ja: `${file} の文字コードは ${name} です。読み込みましたが、UTF-8 に変換してください（iconv -f ${name.toUpperCase()} -t UTF-8）`
+          }
+        }
       }
     }
-    return {kind: 'skip', ruleId: 'encoding', level: 'error', reason: `${file} is not valid UTF-8 and not a known Japanese encoding; convert it to UTF-8`}
+    return {kind: 'skip', ruleId: 'encoding', level: 'error', reason: {
+        en: `${file} is not valid UTF-8 and not a known Japanese encoding; convert it to UTF-8`,
+        ja: `${file} は UTF-8 でも既知の日本語の文字コードでもありません。UTF-8 に変換してください`
+      }
+    }
   }
 }
 
 function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file: string): ReadResult {
   try {
     const value = new TextDecoder(encoding, {fatal: true}).decode(bytes)
-    return {kind: 'text', value, encoding: encoding.toUpperCase(), note: {level: 'info', reason: `${file} is encoded in ${encoding.toUpperCase()}; decoded`}}
+    return {kind: 'text', value, encoding: encoding.toUpperCase(), note: {level: 'info', reason: {en: `${file} is encoded in ${encoding.toUpperCase()}; decoded`, ja: `${file} の文字コードは ${encoding.toUpperCase()} です。変換して読み込みました`}}}
   } catch {
-    return {kind: 'skip', ruleId: 'encoding', level: 'error', reason: `${file} has a ${encoding.toUpperCase()} byte order mark but is not valid ${encoding.toUpperCase()}`}
+    return {kind: 'skip', ruleId: 'encoding', level: 'error', reason: {
+        en: `${file} has a ${encoding.toUpperCase()} byte order mark but is not valid ${encoding.toUpperCase()}`,
+        ja: `${file} には ${encoding.toUpperCase()} の BOM がありますが、${encoding.toUpperCase()} として読めません`
+      }
+    }
   }
 }
 

@@ -5,7 +5,7 @@ import {reporter} from 'vfile-reporter'
 import {BUILTIN_RULES} from '../core/builtin-rules.js'
 import {fatalFor} from '../core/levels.js'
 import {resolveOptions, type TrustlintOptions} from '../core/options.js'
-import {noticeUrl, type NoticeId} from '../core/notices.js'
+import {documentLang, noticeUrl, type NoticeId} from '../core/notices.js'
 import {parseStage, STAGES} from '../core/stages.js'
 import {toGithubAnnotations} from '../report/github.js'
 import {toJsonReport} from '../report/json.js'
@@ -117,6 +117,9 @@ async function lintAndReport(args: CliArgs, io: CliIo): Promise<number> {
     inputs = files.map((file) => ({path: file, read: () => readText(path.resolve(io.cwd, file), maxSize)}))
   }
 
+  // Messages about unreadable files: in the --locale language, else English.
+  const uiLang = args.locale === 'ja' ? 'ja' : 'en'
+
   // Read, decode and resolve options; fail fast on bad configuration.
   const cache = args.cache ? await LintCache.open(path.resolve(io.cwd, args.cacheLocation ?? DEFAULT_CACHE_LOCATION)) : undefined
   const results = new Map<string, Linted>()
@@ -126,7 +129,7 @@ async function lintAndReport(args: CliArgs, io: CliIo): Promise<number> {
   for (const input of inputs) {
     const read = await input.read()
     if (read.kind === 'skip') {
-      results.set(input.path, {file: noticeFile(input.path, read.ruleId, read.level, read.reason), source: ''})
+      results.set(input.path, {file: noticeFile(input.path, read.ruleId, read.level, read.reason[uiLang]), source: ''})
       continue
     }
     const config = await configOf(input.path === '<stdin>' ? path.join(io.cwd, 'stdin.md') : input.path)
@@ -148,7 +151,7 @@ async function lintAndReport(args: CliArgs, io: CliIo): Promise<number> {
     const cached = cache?.get(input.path, hash, optionsKey)
     if (cached) {
       const file = fileFromPlain(input.path, cached)
-      addReadNote(file, read)
+      addReadNote(file, read, args.locale)
       results.set(input.path, {file, source: read.value})
       continue
     }
@@ -169,11 +172,12 @@ async function lintAndReport(args: CliArgs, io: CliIo): Promise<number> {
     }
     cache?.set(job.path, hash, configHash, outcome.messages)
     const file = fileFromPlain(job.path, outcome.messages)
-    addReadNote(file, note)
+    addReadNote(file, note, args.locale)
     results.set(job.path, {file, source: job.value})
   })
   for (const entry of missing) {
-    results.set(entry.path, {file: noticeFile(entry.path, 'read-error', 'error', `Cannot read ${entry.path}: ${entry.reason}`), source: ''})
+    const reason = uiLang === 'ja' ? `${entry.path} を読み込めません: ${entry.reason}` : `Cannot read ${entry.path}: ${entry.reason}`
+    results.set(entry.path, {file: noticeFile(entry.path, 'read-error', 'error', reason), source: ''})
   }
   await cache?.save()
 
@@ -241,10 +245,11 @@ function noticeFile(filePath: string, ruleId: NoticeId, level: 'error' | 'warnin
   return file
 }
 
-/** A decoding note (Shift_JIS, UTF-16) goes first on the file. */
-function addReadNote(file: VFile, read: ReadResult) {
+/** A decoding note (Shift_JIS, UTF-16) goes first on the file, in the language of its text. */
+function addReadNote(file: VFile, read: ReadResult, locale: string | undefined) {
   if (read.kind !== 'text' || !read.note) return
-  const notice = noticeFile(file.path, 'encoding', read.note.level, read.note.reason)
+  const lang = locale === 'ja' || locale === 'en' ? locale : documentLang(read.value)
+  const notice = noticeFile(file.path, 'encoding', read.note.level, read.note.reason[lang])
   file.messages.unshift(...notice.messages)
 }
 

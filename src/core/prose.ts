@@ -41,7 +41,9 @@ const CONTAINERS = new Set([
   'table',
   'tableRow',
   'footnoteDefinition',
-  'delete'
+  'delete',
+  // MDX: prose inside a JSX component (<Callout>…</Callout>) is the writer's prose too.
+  'mdxJsxFlowElement'
 ])
 
 /** Collect every prose block of a Markdown tree in document order. */
@@ -98,7 +100,8 @@ function addInline(block: ProseBlock, node: PhrasingContent, source: string) {
     case 'strong':
     case 'delete':
     case 'linkReference':
-      for (const child of node.children) addInline(block, child, source)
+    case 'mdxJsxTextElement':
+      for (const child of node.children as PhrasingContent[]) addInline(block, child, source)
       return
     case 'link': {
       if (isAutolink(node)) {
