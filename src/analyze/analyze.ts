@@ -11,7 +11,15 @@ import type {Cta, SectionCtas} from '../cta/types.js'
 import {toJsonReport, type JsonMessage, type JsonPoint} from '../report/json.js'
 import {DEFAULT_PUSHINESS, pushinessOf, type PushinessOptions} from './pushiness.js'
 import {readabilityOf} from './readability.js'
-import {DEFAULT_INFERENCE, inferSectionStage, sectionText, type InferenceOptions} from './stage-inference.js'
+import {
+  collectSignals,
+  DEFAULT_INFERENCE,
+  inferDocumentStage,
+  scoreSignals,
+  sectionText,
+  type InferenceOptions,
+  type RawSignal
+} from './stage-inference.js'
 import type {Analysis, CtaSummary, PushinessReport, SectionAnalysis, StageReport} from './types.js'
 
 /** Options of `analyze()`: the linter's, plus the score formulas. */
@@ -81,23 +89,28 @@ export function analysisOf(
   }
   const directives = readStageDirectives(tree).scopes
   const declaredAt = (offset: number): Stage | null => declaredStage(directives, offset) ?? prose.documentStage ?? null
-  const usedAt = (offset: number, fallback: Stage): Stage => {
-    const sentence = prose.sentences.find((candidate) => candidate.start >= offset)
-    return sentence?.stage ?? fallback
-  }
   const sections = splitSections(tree, prose.blocks, (offset) => stageAt(directives, offset, prose.documentStage ?? 'education'))
   const inventory = file.data.trustlintCtas?.sections ?? []
 
+  // Sentences are in document order: hand each section its run of them in one pass.
+  let cursor = 0
+  const evidence: {signals: RawSignal[]; asks: number; sentences: number}[] = []
   const sectionAnalyses: SectionAnalysis[] = sections.map((section) => {
-    const sentences = prose.sentences.filter((sentence) => sentence.start >= section.start && sentence.start < section.end)
+    while (cursor < prose.sentences.length && prose.sentences[cursor]!.start < section.start) cursor++
+    const first = cursor
+    while (cursor < prose.sentences.length && prose.sentences[cursor]!.start < section.end) cursor++
+    const sentences = prose.sentences.slice(first, cursor)
     const ctas = inventory.find((entry) => entry.start === section.start)
-    const inferred = inferSectionStage(sectionText(section, sentences, source), ctas, inferenceOptions)
+    const text = sectionText(section, sentences, source)
+    const raw = collectSignals(text, ctas)
+    evidence.push({signals: raw, asks: raw.asks ?? 0, sentences: text.sentences.length})
+    const inferred = scoreSignals(raw, inferenceOptions)
     const declared = declaredAt(section.start)
     const stage: StageReport = {
       declared,
       inferred: inferred.inferred,
       confidence: inferred.confidence,
-      used: usedAt(section.start, declared ?? section.stage),
+      used: sentences[0]?.stage ?? declared ?? section.stage,
       signals: inferred.signals
     }
     const inside = file.messages.filter((message) => within(message, section.start, section.end))
@@ -114,14 +127,9 @@ export function analysisOf(
     }
   })
 
-  // The document as a whole: one text, every ask, every finding.
+  // The document as a whole: every section's evidence, asks and findings together.
   const allSentences = prose.sentences
-  const wholeText = sectionText({start: 0, end: source.length, blocks: prose.blocks} as Section, allSentences, source)
-  const combined: SectionCtas | undefined =
-    inventory.length === 0
-      ? undefined
-      : {...inventory[0]!, ctas: inventory.flatMap((entry) => entry.ctas), nonAsks: inventory.flatMap((entry) => entry.nonAsks), targets: [...new Set(inventory.flatMap((entry) => entry.targets))]}
-  const documentInference = inferSectionStage(wholeText, combined, inferenceOptions)
+  const documentInference = inferDocumentStage(evidence, inferenceOptions)
   const documentReadability = readabilityOf(allSentences.filter((sentence) => sentence.block.kind !== 'heading'), source)
   const usedStages = new Set(sectionAnalyses.map((section) => section.stage.used))
   return {

@@ -38,6 +38,19 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu
 const LATIN = /\p{Script=Latin}/gu
 const EXCLAMATION = /[!！‼⁉]/g
 
+// Syllable counts per word, shared across calls: newsletters repeat their words.
+const syllables = new Map<string, number>()
+function syllablesOf(word: string): number {
+  const key = word.toLowerCase()
+  let count = syllables.get(key)
+  if (count === undefined) {
+    count = syllable(key)
+    if (syllables.size > 50_000) syllables.clear()
+    syllables.set(key, count)
+  }
+  return count
+}
+
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0
 
@@ -75,7 +88,7 @@ export function readabilityOf(sentences: ProseSentence[], source: string): Reada
         if (word.start === previous) continue
         previous = word.start
         enWords++
-        enSyllables += syllable(source.slice(word.start, word.end))
+        enSyllables += syllablesOf(source.slice(word.start, word.end))
       }
     }
   }

@@ -57,7 +57,7 @@ export const DEFAULT_INFERENCE: InferenceOptions = {
 }
 
 /** A pattern that signals a stage; `cap` bounds how much one kind of signal can add. */
-interface Cue {
+interface CueSource {
   name: SignalName
   stage: Stage
   weight: number
@@ -65,11 +65,59 @@ interface Cue {
   pattern: RegExp
 }
 
+/** A cue with its pattern split into a Japanese and an English half, each run only where its script occurs. */
+interface Cue extends Omit<CueSource, 'pattern'> {
+  ja: RegExp | undefined
+  en: RegExp | undefined
+}
+
+const JAPANESE_TEXT = /[\u3040-\u30ff\u4e00-\u9fff]/
+const LATIN_TEXT = /[A-Za-z]/
+
+/**
+ * Split a pattern's top-level alternatives by script: those with kana or kanji
+ * form the Japanese half (no case folding needed), the rest the English half
+ * (case-insensitive). A big case-insensitive Unicode alternation is slow on
+ * long text; two smaller ones that often do not run at all are not.
+ */
+function splitByScript(source: CueSource): Cue {
+  const body = source.pattern.source.replace(/^\(\?:/, '').replace(/\)$/, '')
+  const alternatives: string[] = []
+  let depth = 0
+  let current = ''
+  for (let index = 0; index < body.length; index++) {
+    const char = body[index]!
+    if (char === '\\') {
+      current += char + body[index + 1]
+      index++
+      continue
+    }
+    if (char === '(' || char === '[') depth++
+    if (char === ')' || char === ']') depth--
+    if (char === '|' && depth === 0) {
+      alternatives.push(current)
+      current = ''
+      continue
+    }
+    current += char
+  }
+  alternatives.push(current)
+  const ja = alternatives.filter((alternative) => JAPANESE_TEXT.test(alternative))
+  const en = alternatives.filter((alternative) => !JAPANESE_TEXT.test(alternative))
+  const {pattern, ...rest} = source
+  void pattern
+  return {
+    ...rest,
+    ja: ja.length > 0 ? new RegExp(`(?:${ja.join('|')})`, 'gu') : undefined,
+    en: en.length > 0 ? new RegExp(`(?:${en.join('|')})`, 'giu') : undefined
+  }
+}
+
 // Patterns run over the NFKC text of the section's prose (full-width folded),
 // case-insensitively. They look for what each stage does, not for pressure:
 // a sales section names a price and how to pay; a lesson explains and asks
 // the reader to think; an opt-in offers something free for an address.
-const CUES: Cue[] = [
+const CUES: Cue[] = ([
   {
     name: 'price',
     stage: 'sales',
@@ -112,7 +160,7 @@ const CUES: Cue[] = [
     cap: 2,
     pattern: /(?:出典|によると|調査(?:では|によれば|結果)|研究(?:では|によると)|論文|データ(?:では|によると)|\baccording to\b|\ba (?:study|survey|report) (?:by|from|of)\b|\bresearch (?:shows|suggests|from)\b|\bet al\.)/giu
   }
-]
+] as CueSource[]).map(splitByScript)
 
 const CHECKOUT_URL = /(?:checkout|\/cart\b|\/buy\b|\/order|\/pricing|\/purchase|\/apply|\/enroll|\/join\b|\/book\b|\/booking|stripe\.com|buy\.stripe|gumroad|shopify|paypal|teachable|peatix|\/payment)/i
 const OPT_IN_URL = /(?:\/subscribe|\/signup|\/sign-up|\/register|\/newsletter|\/free|\/download|\/optin|\/opt-in|\/lp\/|lin\.ee|line\.me|\/webinar)/i
@@ -141,58 +189,97 @@ export function inferSectionStage(
   ctas: SectionCtas | undefined,
   options: InferenceOptions = DEFAULT_INFERENCE
 ): StageInference {
-  const signals: StageSignal[] = []
-  const totals: Record<string, number> = {}
-  const add = (signal: StageSignal, cap: number) => {
-    const used = totals[signal.name] ?? 0
-    const weight = Math.min(signal.weight, cap - used)
-    if (weight <= 0) return
-    totals[signal.name] = used + weight
-    signals.push({...signal, weight: round(weight)})
-  }
+  return scoreSignals(collectSignals(section, ctas), options)
+}
 
+/** Infer a whole document's stage from its sections' evidence, without scanning the text again. */
+export function inferDocumentStage(
+  sections: {signals: RawSignal[]; asks: number; sentences: number}[],
+  options: InferenceOptions = DEFAULT_INFERENCE
+): StageInference {
+  const raw = sections.flatMap((section) => section.signals.filter((signal) => signal.name !== 'no-ask'))
+  const asks = sections.reduce((sum, section) => sum + section.asks, 0)
+  const sentences = sections.reduce((sum, section) => sum + section.sentences, 0)
+  if (asks === 0 && sentences >= 3) {
+    const first = sections.flatMap((section) => section.signals).find((signal) => signal.name === 'no-ask')
+    if (first) raw.push(first)
+  }
+  return scoreSignals(raw, options)
+}
+
+/** A signal before caps are applied. */
+export interface RawSignal extends StageSignal {
+  cap: number
+}
+
+/** Every piece of evidence in a section, uncapped, with how many primary asks it has. */
+export function collectSignals(section: SectionText, ctas: SectionCtas | undefined): RawSignal[] & {asks?: number} {
+  const signals: RawSignal[] & {asks?: number} = []
+  const text = section.text
+  // The Japanese and English halves of each pattern run only on text in that script.
+  const scripts = {ja: JAPANESE_TEXT.test(text), en: LATIN_TEXT.test(text)}
   for (const cue of CUES) {
-    cue.pattern.lastIndex = 0
-    for (const match of section.text.matchAll(cue.pattern)) {
-      const start = section.origin[match.index]!
-      const end = section.origin[match.index + match[0].length - 1]! + 1
-      add({name: cue.name, stage: cue.stage, weight: cue.weight, start, end, text: match[0]}, cue.cap)
+    for (const script of ['ja', 'en'] as const) {
+      const pattern = cue[script]
+      if (!pattern || !scripts[script]) continue
+      pattern.lastIndex = 0
+      for (const match of text.matchAll(pattern)) {
+        const start = section.origin[match.index]!
+        const end = section.origin[match.index + match[0].length - 1]! + 1
+        signals.push({name: cue.name, stage: cue.stage, weight: cue.weight, cap: cue.cap, start, end, text: match[0]})
+      }
     }
   }
 
   // Questions to the reader: a sentence ending in ？/? or でしょうか/ますか, but
   // not an invitation to act (〜しませんか is how a soft close asks).
   for (const sentence of section.sentences) {
-    const text = sentence.text.trim()
-    if (/(?:[?？]|でしょうか。?|ますか。?)$/u.test(text) && !/ませんか[。？?]?$/u.test(text)) {
-      add({name: 'question', stage: 'education', weight: 0.4, start: sentence.start, end: sentence.end, text}, 1.2)
+    const trimmed = sentence.text.trim()
+    if (/(?:[?？]|でしょうか。?|ますか。?)$/u.test(trimmed) && !/ませんか[。？?]?$/u.test(trimmed)) {
+      signals.push({name: 'question', stage: 'education', weight: 0.4, cap: 1.2, start: sentence.start, end: sentence.end, text: trimmed})
     }
   }
 
   let asks = 0
   for (const cta of ctas?.ctas ?? []) {
-    const text = cta.text
+    const label = cta.text
     const url = cta.url ?? ''
     const start = cta.position.start.offset
     const end = cta.position.end.offset
-    const optIn = !TRIAL.test(text) && (OPT_IN_TEXT.test(text) || OPT_IN_URL.test(url))
+    const optIn = !TRIAL.test(label) && (OPT_IN_TEXT.test(label) || OPT_IN_URL.test(url))
     if (cta.primary || cta.kind === 'button') asks++
-    if (optIn) add({name: 'opt-in-ask', stage: 'acquisition', weight: 0.6 + cta.score, start, end, text}, 2.4)
-    else if (cta.primary) add({name: 'purchase-ask', stage: 'sales', weight: 0.6 + cta.score, start, end, text}, 2.4)
-    if (url && CHECKOUT_URL.test(url) && !optIn) add({name: 'checkout-link', stage: 'sales', weight: 0.8, start, end, text, detail: url}, 1.6)
-    else if (url && OPT_IN_URL.test(url)) add({name: 'opt-in-link', stage: 'acquisition', weight: 0.8, start, end, text, detail: url}, 1.6)
+    if (optIn) signals.push({name: 'opt-in-ask', stage: 'acquisition', weight: 0.6 + cta.score, cap: 2.4, start, end, text: label})
+    else if (cta.primary) signals.push({name: 'purchase-ask', stage: 'sales', weight: 0.6 + cta.score, cap: 2.4, start, end, text: label})
+    if (url && CHECKOUT_URL.test(url) && !optIn) signals.push({name: 'checkout-link', stage: 'sales', weight: 0.8, cap: 1.6, start, end, text: label, detail: url})
+    else if (url && OPT_IN_URL.test(url)) signals.push({name: 'opt-in-link', stage: 'acquisition', weight: 0.8, cap: 1.6, start, end, text: label, detail: url})
   }
   for (const link of ctas?.nonAsks ?? []) {
     if (link.kind === 'citation') {
-      add({name: 'citation', stage: 'education', weight: 0.7, start: link.position.start.offset, end: link.position.end.offset, text: link.text}, 2)
+      signals.push({name: 'citation', stage: 'education', weight: 0.7, cap: 2, start: link.position.start.offset, end: link.position.end.offset, text: link.text})
     }
   }
   // A section of several sentences that asks for nothing is teaching.
   if (asks === 0 && section.sentences.length >= 3) {
     const first = section.sentences[0]!
-    add({name: 'no-ask', stage: 'education', weight: 1, start: first.start, end: first.end, text: first.text}, 1)
+    signals.push({name: 'no-ask', stage: 'education', weight: 1, cap: 1, start: first.start, end: first.end, text: first.text})
   }
+  signals.asks = asks
+  return signals
+}
 
+/** Apply caps in document order, add the priors, and pick the stage with its confidence. */
+export function scoreSignals(raw: RawSignal[], options: InferenceOptions = DEFAULT_INFERENCE): StageInference {
+  const signals: StageSignal[] = []
+  const totals: Record<string, number> = {}
+  for (const signal of [...raw].sort((a, b) => a.start - b.start)) {
+    const used = totals[signal.name] ?? 0
+    const weight = Math.min(signal.weight, signal.cap - used)
+    if (weight <= 0) continue
+    totals[signal.name] = used + weight
+    const {cap, ...rest} = signal
+    void cap
+    signals.push({...rest, weight: round(weight)})
+  }
   const scores = {...options.priors}
   for (const signal of signals) scores[signal.stage] += signal.weight
   const total = scores.education + scores.acquisition + scores.sales
