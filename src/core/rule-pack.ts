@@ -161,6 +161,11 @@ export function compileJa(entry: unknown, field: string, tokenizer: JapaneseToke
   if (!Array.isArray(entry.tokens) || entry.tokens.length === 0) return fail(field, 'expected text, {text}, {tokens} or {regex}')
   const tokens = entry.tokens.map((spec, index) => tokenSpec(spec, `${field}.tokens[${index}]`, fail))
   if (tokens.every((spec) => spec.optional)) fail(`${field}.tokens`, 'at least one token must be required')
+  // A peeked slot only checks what follows the match, so only trailing, required slots may peek.
+  const firstPeek = tokens.findIndex((spec) => spec.peek)
+  if (firstPeek >= 0 && (firstPeek === 0 || tokens.slice(firstPeek).some((spec) => !spec.peek || spec.optional))) {
+    fail(`${field}.tokens`, 'peek is allowed on trailing, non-optional slots only')
+  }
   const source = tokens.map((spec) => spec.surface?.[0] ?? spec.basic?.[0] ?? '*').join('')
   const pattern: JaPattern = {kind: 'tokens', tokens, source}
   return withExpected(pattern, entry, field, fail)
@@ -171,13 +176,13 @@ function tokenSpec(raw: unknown, field: string, fail: Fail): JaTokenSpec {
   const spec: JaTokenSpec = {}
   let named = 0
   for (const [key, value] of Object.entries(raw)) {
-    if (key === 'optional') {
-      if (typeof value !== 'boolean') fail(`${field}.optional`, 'expected true or false')
-      spec.optional = value as boolean
+    if (key === 'optional' || key === 'peek') {
+      if (typeof value !== 'boolean') fail(`${field}.${key}`, 'expected true or false')
+      spec[key] = value as boolean
       continue
     }
     if (!(TOKEN_FIELDS as readonly string[]).includes(key)) {
-      fail(`${field}.${key}`, `unknown token field; expected ${TOKEN_FIELDS.join(', ')}, optional`)
+      fail(`${field}.${key}`, `unknown token field; expected ${TOKEN_FIELDS.join(', ')}, optional, peek`)
     }
     const values = typeof value === 'string' ? [value] : strings(value, `${field}.${key}`, fail)
     if (values.length === 0) fail(`${field}.${key}`, 'expected at least one value')

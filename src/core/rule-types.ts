@@ -50,6 +50,8 @@ export interface JaTokenSpec {
   conjForm?: string[]
   /** The slot may be absent. */
   optional?: boolean
+  /** Must follow the match but is not part of it (a closing 。 or ！ after an order); last slots only. */
+  peek?: boolean
 }
 
 interface PatternBase {

@@ -73,8 +73,10 @@ export function findCues(rule: CompiledRule, sentence: ProseSentence): CueMatch[
         ...index.jaAny
       ]
       for (const pattern of candidates) {
-        const to = matchTokens(pattern.tokens, 0, raw, at)
-        if (to > at) found.push({start: tokens[at]!.start, end: tokens[to - 1]!.end, from: at, to, expected: pattern.expected})
+        const matched = matchTokens(pattern.tokens, 0, raw, at)
+        // Peeked trailing slots (a closing 。) are checked but not reported.
+        const to = matched - peekCount(pattern)
+        if (matched > at && to > at) found.push({start: tokens[at]!.start, end: tokens[to - 1]!.end, from: at, to, expected: pattern.expected})
       }
     }
     regexCues(index.jaRegex, index.jaRegexPatterns, sentence, found)
@@ -106,6 +108,19 @@ function regexCues(regexes: RegExp[], patterns: RegexPattern[], sentence: ProseS
       found.push({start: origin[from]!, end: originEnd[to - 1]!, from: -1, to: -1, expected: patterns[index]!.expected})
     }
   })
+}
+
+const peeks = new WeakMap<JaTokenPattern, number>()
+
+/** How many trailing slots of a pattern only peek (validated: trailing and required). */
+function peekCount(pattern: JaTokenPattern): number {
+  let count = peeks.get(pattern)
+  if (count === undefined) {
+    count = 0
+    for (let index = pattern.tokens.length - 1; index >= 0 && pattern.tokens[index]!.peek; index--) count++
+    peeks.set(pattern, count)
+  }
+  return count
 }
 
 /** Match token specs from slot `slot` at token `at`; returns the end token index or -1. */
@@ -149,13 +164,25 @@ function matchWords(slots: string[][], sentence: ProseSentence, at: number): num
   return at + slots.length
 }
 
+/**
+ * One cue per phrase: matches of a rule that overlap are merged into one span
+ * (今すぐ申し込む and 申し込んでください give 今すぐ申し込んでください), keeping
+ * the suggestion of the one that starts first.
+ */
 function longestFirst(matches: CueMatch[]): CueMatch[] {
   matches.sort((a, b) => a.start - b.start || b.end - a.end)
   const kept: CueMatch[] = []
   for (const match of matches) {
     const last = kept[kept.length - 1]
-    if (last && match.start < last.end) continue
-    kept.push(match)
+    if (last && match.start < last.end) {
+      if (match.end > last.end) {
+        last.end = match.end
+        // Index ranges merge only when both are token/word ranges (regex matches have none).
+        if (last.from >= 0 && match.from >= 0) last.to = Math.max(last.to, match.to)
+      }
+      continue
+    }
+    kept.push({...match})
   }
   return kept
 }
