@@ -68,6 +68,13 @@ const build = path.join(root, 'node_modules', '.cache', 'trustlint-bench', Strin
 const started = new Date()
 const loadBefore = os.loadavg()
 log(`building the measured scripts into ${path.relative(root, build)} …`)
+// Interrupted runs leave no build folder behind.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    rmSync(build, {recursive: true, force: true})
+    process.exit(130)
+  })
+}
 const scripts = await buildScripts(root, build)
 
 const textlintBin = require.resolve('textlint/bin/textlint.js')

@@ -1,5 +1,6 @@
 import {mkdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {build} from 'tsup'
 
 /** The scripts the harness runs as child processes, built to plain ESM. */
@@ -28,7 +29,8 @@ export async function buildScripts(root: string, folder: string): Promise<BuiltS
     await build({
       config: false,
       entry: {
-        cli: 'src/cli.ts',
+        // The CLI's entries as tsup.config.ts lists them (the CLI loads its worker from a sibling file).
+        ...(await cliEntries(root)),
         'lint-files': 'bench/lint-files.ts',
         'floor-ja': 'bench/floor-ja.ts',
         'floor-en': 'bench/floor-en.ts',
@@ -51,4 +53,15 @@ export async function buildScripts(root: string, folder: string): Promise<BuiltS
   }
   const at = (name: string) => path.join(folder, `${name}.js`)
   return {folder, cli: at('cli'), lintFiles: at('lint-files'), floorJa: at('floor-ja'), floorEn: at('floor-en'), throughput: at('throughput')}
+}
+
+/** The entries of the tsup config that builds the CLI (`cli` and whatever it loads at run time). */
+async function cliEntries(root: string): Promise<Record<string, string>> {
+  const loaded = (await import(pathToFileURL(path.join(root, 'tsup.config.ts')).href)) as {default: unknown}
+  const configs = (Array.isArray(loaded.default) ? loaded.default : [loaded.default]) as Array<{entry?: unknown}>
+  for (const config of configs) {
+    const entry = config.entry
+    if (entry && typeof entry === 'object' && !Array.isArray(entry) && 'cli' in entry) return entry as Record<string, string>
+  }
+  return {cli: 'src/cli.ts'}
 }

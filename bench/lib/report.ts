@@ -71,7 +71,7 @@ export function renderResults(results: Results, meta: Meta, rounds: Record<strin
       continue
     }
     const verdict = target === '—' ? '' : met(value.median) ? 'met' : '**missed**'
-    lines.push(`| \`${key}\` | ${f(value.median)} | ${f(value.min)}–${f(value.max)} | ${target} | ${verdict} |`)
+    lines.push(`| \`${key}\` | ${f(value.median, 3)} | ${f(value.min, 3)}–${f(value.max, 3)} | ${target} | ${verdict} |`)
   }
   if (results.throughput) {
     const t = results.throughput
@@ -123,8 +123,7 @@ export function renderResults(results: Results, meta: Meta, rounds: Record<strin
       'CPU and peak RSS come from `process.resourceUsage()` in the child (`bench/usage.cjs`).',
     meta.notMeasurable.length
       ? `- Not measurable yet: ${meta.notMeasurable.map((key) => `\`${key}\``).join(', ')} (the CLI has no ${meta.notMeasurable.map((key) => (key === 'cache.ratio' ? '`--cache`' : '`--concurrency`')).join(' or ')}); absent from results.json.`
-      : '- (d) compares `--cache` over unchanged files with a run without it; (e) `--concurrency 1` with the default pool. (a)–(c) use `--concurrency 1`.',
-    ''
+      : '- (d) compares `--cache` over unchanged files with a run without it; (e) `--concurrency 1` with the default pool. (a)–(c) use `--concurrency 1`.'
   )
-  return lines.join('\n')
+  return lines.join('\n') + '\n'
 }

@@ -99,15 +99,6 @@ export function buildSentences(
   return sentences
 }
 
-/** Compose a block-text normalisation map with the block's source map. */
-function toSource(block: ProseBlock, map: NormalizedText): NormalizedText {
-  return {
-    text: map.text,
-    origin: map.origin.map((index) => block.origin[index]!),
-    originEnd: map.originEnd.map((end) => block.originEnd[end - 1]!)
-  }
-}
-
 // Line breaks inside Japanese prose are not word breaks (hard-wrapped
 // paragraphs), so they and the indentation after them are left out.
 function keepInJapanese(block: ProseBlock) {
@@ -131,7 +122,7 @@ function japaneseSentence(
   tokenizer: JapaneseTokenizer
 ): ProseSentence {
   const {block} = plan
-  const normalized = toSource(block, normalizeWithMap(block.text, plan.start, plan.end, keepInJapanese(block)))
+  const normalized = normalizeWithMap(block.text, plan.start, plan.end, keepInJapanese(block), block)
   const tokens: JaToken[] = []
   for (const token of tokenizer.tokenize(normalized.text)) {
     const from = token.word_position - 1
@@ -240,7 +231,7 @@ function englishSentences(plan: SentencePlan, stage: Stage, location: Location):
             block,
             start,
             end,
-            normalized: toSource(block, normalizeWithMap(block.text, plan.start + from, plan.start + to)),
+            normalized: normalizeWithMap(block.text, plan.start + from, plan.start + to, undefined, block),
             tokens: [],
             words
           },

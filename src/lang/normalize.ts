@@ -12,44 +12,90 @@ export interface NormalizedText {
 // dakuten ﾞ and handakuten ﾟ, combining marks), so they are normalised together.
 const COMBINING = /^[\p{M}\uFF9E\uFF9F]$/u
 
+// Every \p{M} character is at U+0300 or above, so lower code units are never combining.
+function isCombining(source: string, at: number): boolean {
+  if (source.charCodeAt(at) < 0x300) return false
+  return COMBINING.test(String.fromCodePoint(source.codePointAt(at)!))
+}
+
+// Whether a BMP character is its own NFKC: 0 not known yet, 1 yes, 2 no. Prose
+// repeats a few thousand distinct characters, and String#normalize goes through
+// ICU every time; a typed table needs no string and no hashing.
+const STABLE = new Uint8Array(0x10000)
+
+function isStable(code: number, char: string): boolean {
+  let state = STABLE[code]!
+  if (state === 0) STABLE[code] = state = char.normalize('NFKC') === char ? 1 : 2
+  return state === 1
+}
+
 /**
  * NFKC-normalise text, keeping an offset map so that a match found in the
  * normalised text can be reported on the original characters (‼ → !!,
  * ｶﾞ → ガ, ５０％ → 50%). `keep` decides which original characters are copied at
  * all; dropped characters (line breaks inside Japanese prose) map nowhere.
+ * With `through`, the map is composed with that map of `source` (a block's map
+ * to the file), in the same pass: origin is `through.origin[i]` and originEnd is
+ * `through.originEnd[end - 1]` for the source range [i, end).
  */
 export function normalizeWithMap(
   source: string,
   start = 0,
   end = source.length,
-  keep: (char: string, index: number) => boolean = () => true
+  keep: (char: string, index: number) => boolean = () => true,
+  through?: {origin: number[]; originEnd: number[]}
 ): NormalizedText {
   let text = ''
   const origin: number[] = []
   const originEnd: number[] = []
+  // Characters that normalise to themselves are copied as runs (one slice per run,
+  // not one string append per character).
+  let run = start
   let index = start
   while (index < end) {
-    const code = source.codePointAt(index)!
-    let width = code > 0xffff ? 2 : 1
-    let group = source.slice(index, index + width)
-    // Pull following combining characters into the same group.
-    while (index + width < end) {
-      const next = String.fromCodePoint(source.codePointAt(index + width)!)
-      if (!COMBINING.test(next)) break
-      group += next
-      width += next.length
-    }
-    if (keep(group, index)) {
-      const normalized = group.normalize('NFKC')
-      for (let unit = 0; unit < normalized.length; unit++) {
-        origin.push(index)
-        originEnd.push(index + width)
+    const code = source.charCodeAt(index)
+    // ASCII not followed by a combining mark: its own NFKC, one unit wide (most English text).
+    if (code < 0x80 && (index + 1 >= end || source.charCodeAt(index + 1) < 0x300)) {
+      if (keep(source[index]!, index)) {
+        origin.push(through ? through.origin[index]! : index)
+        originEnd.push(through ? through.originEnd[index]! : index + 1)
+      } else {
+        text += source.slice(run, index)
+        run = index + 1
       }
-      text += normalized
+      index++
+      continue
+    }
+    let width = code >= 0xd800 && code <= 0xdbff && index + 1 < source.length && isLowSurrogate(source.charCodeAt(index + 1)) ? 2 : 1
+    // Pull following combining characters into the same group.
+    while (index + width < end && isCombining(source, index + width)) {
+      width += source.codePointAt(index + width)! > 0xffff ? 2 : 1
+    }
+    const group = width === 1 ? source[index]! : source.slice(index, index + width)
+    const kept = keep(group, index)
+    const normalized = !kept ? '' : width === 1 && isStable(code, group) ? group : group.normalize('NFKC')
+    if (kept) {
+      const from = through ? through.origin[index]! : index
+      const to = through ? through.originEnd[index + width - 1]! : index + width
+      for (let unit = 0; unit < normalized.length; unit++) {
+        origin.push(from)
+        originEnd.push(to)
+      }
+    }
+    // A group that is dropped or changed by NFKC ends the run of copied characters.
+    // (A pair straddling `end` is copied whole, as the group is.)
+    if (!kept || normalized !== group || index + width > end) {
+      text += source.slice(run, index) + normalized
+      run = index + width
     }
     index += width
   }
+  text += source.slice(run, Math.min(index, Math.max(run, end)))
   return {text, origin, originEnd}
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff
 }
 
 /** Map a range of normalised text back to a range of the original. */

@@ -4,7 +4,7 @@ import type kuromoji from 'kuromoji'
 import {cacheFolders, cacheName, readCache, writeCache} from './dictionary-cache.js'
 import {readCompressedDictionary, type DictionaryBuffers} from './dictionary-files.js'
 import {cacheFeatures, type TokenizerInternals} from './dictionary-features.js'
-import {IndexedViterbiBuilder, indexTargetMap, type ViterbiClasses} from './dictionary-viterbi.js'
+import {IndexedViterbiBuilder, forward, indexTargetMap, type ViterbiClasses} from './dictionary-viterbi.js'
 
 /**
  * Build kuromoji's own Tokenizer from the dictionary's bytes, with less waste than
@@ -12,7 +12,7 @@ import {IndexedViterbiBuilder, indexTargetMap, type ViterbiClasses} from './dict
  * there is one (no gunzip), are used in place (no second copy of each file), and
  * the empty 10 MB buffers kuromoji's dictionary constructors allocate are never
  * made. The dictionary structures, and so the tokens, are kuromoji's: the same
- * classes over the same bytes, with two hot loops ported (dictionary-viterbi.ts,
+ * classes over the same bytes, with three hot loops ported (dictionary-viterbi.ts,
  * dictionary-features.ts); `npx tsx bench/token-identity.ts` compares the tokens.
  */
 
@@ -106,7 +106,7 @@ export function buildTokenizer(buffers: DictionaryBuffers): Tokenizer {
     })
   } else tokenInfo.target_map = readTargetMap(buffers.tid_map)
 
-  const costs = new k.ConnectionCosts(0, 0)
+  const costs = new k.ConnectionCosts(0, 0) as InstanceType<KuromojiInternals['ConnectionCosts']> & {buffer: Int16Array; backward_dimension: number}
   costs.loadConnectionCosts(view(buffers.cc, Int16Array))
 
   const unknown = Object.create(k.UnknownDictionary.prototype) as Record<string, unknown> & {
@@ -126,6 +126,8 @@ export function buildTokenizer(buffers: DictionaryBuffers): Tokenizer {
   const tokenizer = new k.Tokenizer(dictionaries)
   if (index) (tokenizer as unknown as {viterbi_builder: unknown}).viterbi_builder = new IndexedViterbiBuilder(dictionaries as never, index, k, {base, check})
   cacheFeatures(tokenizer as unknown as TokenizerInternals)
+  const searcher = (tokenizer as unknown as {viterbi_searcher: {forward: unknown}}).viterbi_searcher
+  searcher.forward = forward(costs)
   return tokenizer
 }
 

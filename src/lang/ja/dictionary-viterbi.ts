@@ -286,3 +286,55 @@ function decodeUtf8(bytes: Uint8Array): string {
   }
   return text
 }
+
+interface LatticeNode {
+  start_pos: number
+  left_id: number | null | undefined
+  right_id: number | null | undefined
+  cost: number
+  shortest_cost: number
+  prev: LatticeNode | null | undefined
+}
+
+/**
+ * kuromoji's ViterbiSearcher#forward (src/viterbi/ViterbiSearcher.js), with the
+ * connection cost read straight from the cost matrix (ConnectionCosts#get's
+ * index and bounds check, inlined) instead of through a method call per edge.
+ */
+export function forward(costs: {buffer: Int16Array; backward_dimension: number}) {
+  return function (lattice: {eos_pos: number; nodes_end_at: Array<LatticeNode[] | undefined>}) {
+    const buffer = costs.buffer
+    const backward = costs.backward_dimension
+    for (let i = 1; i <= lattice.eos_pos; i++) {
+      const nodes = lattice.nodes_end_at[i]
+      if (nodes == null) continue
+      for (let j = 0; j < nodes.length; j++) {
+        const node = nodes[j]!
+        let cost = Number.MAX_VALUE
+        let shortest_prev_node: LatticeNode | undefined
+        const prev_nodes = lattice.nodes_end_at[node.start_pos - 1]
+        if (prev_nodes == null) continue // TODO process unknown words (repair word lattice)
+        for (let k = 0; k < prev_nodes.length; k++) {
+          const prev_node = prev_nodes[k]!
+          let edge_cost: number
+          if (node.left_id == null || prev_node.right_id == null) {
+            console.log('Left or right is null') // as kuromoji does
+            edge_cost = 0
+          } else {
+            const index = prev_node.right_id * backward + node.left_id + 2
+            if (buffer.length < index + 1) throw 'ConnectionCosts buffer overflow'
+            edge_cost = buffer[index]!
+          }
+          const _cost = prev_node.shortest_cost + edge_cost + node.cost
+          if (_cost < cost) {
+            shortest_prev_node = prev_node
+            cost = _cost
+          }
+        }
+        node.prev = shortest_prev_node
+        node.shortest_cost = cost
+      }
+    }
+    return lattice
+  }
+}
