@@ -30,6 +30,8 @@ export function contentHash(value: string): string {
 export class LintCache {
   private data: CacheData = {engine: ENGINE_KEY, files: {}}
   private readonly seen = new Set<string>()
+  /** Only a run that linted something rewrites the cache file. */
+  private dirty = false
 
   private constructor(readonly location: string) {}
 
@@ -39,8 +41,10 @@ export class LintCache {
     try {
       const data = JSON.parse(await readFile(location, 'utf8')) as CacheData
       if (data.engine === ENGINE_KEY && data.files && typeof data.files === 'object') cache.data = data
+      else cache.dirty = true
     } catch {
-      // No cache yet, or a broken one: start empty.
+      // No cache yet, or a broken one: start empty (and write it).
+      cache.dirty = true
     }
     return cache
   }
@@ -54,10 +58,12 @@ export class LintCache {
   set(file: string, content: string, config: string, messages: PlainMessage[]) {
     this.seen.add(file)
     this.data.files[file] = {content, config, messages}
+    this.dirty = true
   }
 
   /** Write atomically (temp file, then rename), so an interrupted run never leaves half a cache. */
   async save(): Promise<void> {
+    if (!this.dirty) return
     const sorted: Record<string, CacheEntry> = {}
     for (const key of Object.keys(this.data.files).sort()) sorted[key] = this.data.files[key]!
     await writeAtomic(this.location, JSON.stringify({engine: ENGINE_KEY, files: sorted}))

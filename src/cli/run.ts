@@ -126,8 +126,10 @@ async function lintAndReport(args: CliArgs, io: CliIo): Promise<number> {
   const jobs: LintJob[] = []
   const pending: {job: LintJob; configHash: string; contentHash: string; note: ReadResult}[] = []
   const checked = new Set<string>()
-  for (const input of inputs) {
-    const read = await input.read()
+  // Read ahead a few files at a time (I/O overlaps); results are used in order.
+  const reads = readAhead(inputs.map((input) => input.read), 16)
+  for (const [index, input] of inputs.entries()) {
+    const read = await reads[index]!
     if (read.kind === 'skip') {
       results.set(input.path, {file: noticeFile(input.path, read.ruleId, read.level, read.reason[uiLang]), source: ''})
       continue
@@ -270,6 +272,21 @@ function progressLine(io: CliIo, total: number) {
     }
   }
 }
+
+/** Start at most `limit` reads at once; the promises come back in input order. */
+function readAhead<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T>[] {
+  const results: Promise<T>[] = []
+  tasks.forEach((task, index) => {
+    // Task i starts once task i − limit has settled.
+    const before = index >= limit ? results[index - limit]!.then(noop, noop) : Promise.resolve()
+    const result = before.then(task)
+    result.catch(noop) // awaited in order later; never an unhandled rejection meanwhile
+    results.push(result)
+  })
+  return results
+}
+
+function noop() {}
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   const chunks: Buffer[] = []
