@@ -8,7 +8,8 @@
  *
  *   npx tsx bench/token-identity.ts [corpus folder, default ../shared/corpus]
  *
- * Exits 1 and prints the first differences when any token differs.
+ * Exits 1 and prints the first differences when any token differs. Also notes how
+ * long each load and each pass over the texts took (CPU time of this process).
  */
 import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import os from 'node:os'
@@ -56,10 +57,23 @@ function dump(tokenize: (text: string) => unknown, text: string): string {
   }
 }
 
-const stock = await new Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>>((resolve, reject) =>
-  kuromoji.builder({dicPath}).build((error, tokenizer) => (error ? reject(error) : resolve(tokenizer)))
+/** Milliseconds of CPU time (user + system) that `work` takes. */
+async function cpu<T>(work: () => T | Promise<T>): Promise<[T, number]> {
+  const before = process.cpuUsage()
+  const result = await work()
+  const used = process.cpuUsage(before)
+  return [result, (used.user + used.system) / 1000]
+}
+const timings: string[] = []
+
+const [stock, stockLoad] = await cpu(
+  () =>
+    new Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>>((resolve, reject) =>
+      kuromoji.builder({dicPath}).build((error, tokenizer) => (error ? reject(error) : resolve(tokenizer)))
+    )
 )
-const expected = texts.map((text) => dump((t) => stock.tokenize(t), text))
+const [expected, stockPass] = await cpu(() => texts.map((text) => dump((t) => stock.tokenize(t), text)))
+timings.push(`kuromoji: load ${stockLoad.toFixed(0)} ms, tokenize ${stockPass.toFixed(0)} ms`)
 
 // A private cache folder, so the first load is certainly from the .gz files.
 const cache = mkdtempSync(path.join(os.tmpdir(), 'trustlint-dict-'))
@@ -68,13 +82,14 @@ let failures = 0
 let tokens = 0
 try {
   for (const round of ['gzip', 'cache'] as const) {
-    const loaded = await loadDictionary(dicPath)
+    const [loaded, load] = await cpu(() => loadDictionary(dicPath))
     if (loaded.source !== round) throw new Error(`expected a load from ${round}, got ${loaded.source}`)
-    texts.forEach((text, index) => {
-      const actual = dump((t) => loaded.tokenizer.tokenize(t), text)
+    const [actuals, pass] = await cpu(() => texts.map((text) => dump((t) => loaded.tokenizer.tokenize(t), text)))
+    timings.push(`trustlint from ${round}: load ${load.toFixed(0)} ms${round === 'gzip' ? ' (with the cache write)' : ''}, tokenize ${pass.toFixed(0)} ms`)
+    actuals.forEach((actual, index) => {
       if (round === 'gzip' && actual.startsWith('[')) tokens += (JSON.parse(actual) as unknown[]).length
       if (actual !== expected[index] && failures++ < 5) {
-        console.error(`[${round}] differs for ${JSON.stringify(text.slice(0, 60))}…\n  kuromoji: ${expected[index]!.slice(0, 300)}\n  trustlint: ${actual.slice(0, 300)}`)
+        console.error(`[${round}] differs for ${JSON.stringify(texts[index]!.slice(0, 60))}…\n  kuromoji: ${expected[index]!.slice(0, 300)}\n  trustlint: ${actual.slice(0, 300)}`)
       }
     })
   }
@@ -86,4 +101,5 @@ console.log(
     ? `${failures} of ${texts.length * 2} tokenizations differ`
     : `identical: ${texts.length} texts (${tokens.toLocaleString('en')} tokens) tokenized the same by kuromoji and by trustlint's loader, from .gz and from the cache`
 )
+console.log(`CPU time (noted, not asserted): ${timings.join('; ')}`)
 process.exitCode = failures ? 1 : 0

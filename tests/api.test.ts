@@ -168,3 +168,18 @@ describe('JSON report', () => {
     })
   })
 })
+
+describe('English words that are also object property names', () => {
+  it('lints "constructor", "toString" and "__proto__" like any other word', async () => {
+    const file = await lint('The constructor calls toString on __proto__ and hasOwnProperty. Act now.')
+    expect(file.messages.filter((message) => message.ruleId === 'urgency').map((message) => message.actual)).toEqual(['Act now'])
+  })
+})
+
+describe('stage names that are also object property names', () => {
+  it('are unknown stages, not crashes', async () => {
+    expect(() => createLinter({stage: 'constructor' as never})).toThrow(UnknownStageError)
+    const file = await lint('---\nstage: toString\n---\nAct now.')
+    expect(file.messages.find((message) => message.ruleId === 'stage')?.actual).toBe('toString')
+  })
+})

@@ -21,6 +21,8 @@ export interface Meta {
   notMeasurable: string[]
   warmup: number
   runs: number
+  /** Relative to the repository, never an absolute path of the machine. */
+  corpusPath?: string
   corpus: Record<string, {files: number; bytes: number}>
   machine: {cpus: number; cpu: string; memoryGiB: number; platform: string; node: string; loadAverage: {before: number[]; after: number[]}}
   versions: Record<string, string>
@@ -105,7 +107,7 @@ export function renderResults(results: Results, meta: Meta, rounds: Record<strin
     .map(([lang, c]) => `${lang}: ${c.files} files, ${c.bytes.toLocaleString('en')} bytes`)
     .join('; ')
   lines.push('', '## Setup', '')
-  lines.push(`- Corpus: \`../shared/corpus\` (${corpus}).`)
+  lines.push(`- Corpus: \`${meta.corpusPath ?? '../shared/corpus'}\` (${corpus}).`)
   lines.push(
     `- Machine: ${meta.machine.cpus} × ${meta.machine.cpu}, ${meta.machine.memoryGiB} GiB, ${meta.machine.platform}, Node.js ${meta.machine.node}.`
   )

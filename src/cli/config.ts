@@ -8,7 +8,8 @@ import picomatch from 'picomatch'
 import {parse as parseYaml} from 'yaml'
 import {BUILTIN_RULES} from '../core/builtin-rules.js'
 import {isLevel} from '../core/levels.js'
-import {closest, type TrustlintOptions} from '../core/options.js'
+import {closest} from '../core/closest.js'
+import type {TrustlintOptions} from '../core/options.js'
 import {parseStage, STAGES, type Stage} from '../core/stages.js'
 import PRESETS from '../generated/presets.json' with {type: 'json'}
 
@@ -136,7 +137,9 @@ async function expand(raw: unknown, file: string, seen: Set<string>): Promise<Co
 
 async function loadExtended(name: string, from: string, display: string, seen: Set<string>): Promise<ConfigData> {
   if (name.startsWith('trustlint:')) {
-    const preset = (PRESETS as Record<string, {rules: Record<string, unknown>}>)[name.slice('trustlint:'.length)]
+    const presets = PRESETS as Record<string, {rules: Record<string, unknown>}>
+    const key = name.slice('trustlint:'.length)
+    const preset = Object.hasOwn(presets, key) ? presets[key] : undefined
     if (!preset) {
       const hint = closest(name, Object.keys(PRESETS).map((key) => 'trustlint:' + key))
       throw new ConfigError(display, 'extends', `unknown preset "${name}"${hint ? `; did you mean "${hint}"?` : ''}`)

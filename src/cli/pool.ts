@@ -1,6 +1,5 @@
 import {availableParallelism} from 'node:os'
-import {Piscina} from 'piscina'
-import {runJob, type LintJob, type LintJobResult} from './lint-job.js'
+import type {LintJob, LintJobResult} from './lint-job.js'
 
 /** How the CLI spreads files over threads. */
 export interface PoolOptions {
@@ -30,11 +29,15 @@ export async function lintJobs(jobs: LintJob[], options: PoolOptions = {}): Prom
     options.onDone?.(++done)
     return result
   }
+  if (jobs.length === 0) return []
   if (concurrency <= 1 || (!explicit && chars < POOL_MIN_CHARS)) {
+    // Loaded only when something misses the cache: a cached run never pays for the lint stack.
+    const {runJob} = await import('./lint-job.js')
     const results: LintJobResult[] = []
     for (const job of jobs) results.push(tick(await runJob(job)))
     return results
   }
+  const {Piscina} = await import('piscina')
   const pool = new Piscina({
     filename: new URL('./cli-worker.js', import.meta.url).href,
     minThreads: concurrency,

@@ -4,13 +4,12 @@ import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {BUILTIN_RULES} from '../core/builtin-rules.js'
 import {fatalFor} from '../core/levels.js'
-import {resolveOptions, type TrustlintOptions} from '../core/options.js'
+import type {TrustlintOptions} from '../core/options.js'
 import {documentLang, noticeUrl, type NoticeId} from '../core/notices.js'
 import {parseStage, STAGES} from '../core/stages.js'
 import {toGithubAnnotations} from '../report/github.js'
 import {toJsonReport} from '../report/json.js'
 import {toSarif} from '../report/sarif.js'
-import {runAnalyze} from './analyze-command.js'
 import {USAGE, UsageError, parseCliArgs, type CliArgs} from './args.js'
 import {applyBaseline, buildBaseline, readBaseline, writeBaseline} from './baseline.js'
 import {contentHash, DEFAULT_CACHE_LOCATION, LintCache} from './cache.js'
@@ -40,6 +39,7 @@ interface Linted {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === 'analyze') {
     try {
+      const {runAnalyze} = await import('./analyze-command.js')
       return await runAnalyze(argv.slice(1), io)
     } catch (error) {
       if (error instanceof ConfigError) return usage(io, error.message, false)
@@ -138,9 +138,13 @@ async function lintAndReport(args: CliArgs, io: CliIo): Promise<number> {
     const options = optionsFor(config, input.path, args.stage)
     if (args.locale) options.locale = args.locale as 'ja' | 'en'
     const optionsKey = createHash('sha256').update(JSON.stringify([config.hash, options])).digest('hex').slice(0, 16)
-    if (!checked.has(optionsKey)) {
+    const hash = contentHash(read.value)
+    // A cache hit was linted with this very configuration, so it was valid then.
+    const cached = cache?.get(input.path, hash, optionsKey)
+    if (!cached && !checked.has(optionsKey)) {
       // Check once per distinct configuration, here, so that a bad config is
       // one clear message (exit 2) rather than an error on every file.
+      const {resolveOptions} = await import('../core/options.js')
       try {
         resolveOptions(options, BUILTIN_RULES)
       } catch (error) {
@@ -149,8 +153,6 @@ async function lintAndReport(args: CliArgs, io: CliIo): Promise<number> {
       }
       checked.add(optionsKey)
     }
-    const hash = contentHash(read.value)
-    const cached = cache?.get(input.path, hash, optionsKey)
     if (cached) {
       const file = fileFromPlain(input.path, cached)
       addReadNote(file, read, args.locale)

@@ -5,7 +5,7 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {location as locate} from 'vfile-location'
 import type {Lang} from '../lang/script.js'
-import {closest} from './options.js'
+import {closest} from './closest.js'
 import {NOTICES, noticeUrl} from './notices.js'
 import {report} from './report.js'
 

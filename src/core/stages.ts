@@ -36,7 +36,9 @@ export class UnknownStageError extends Error {
 /** Map a stage name or alias (case- and width-insensitive) to a stage, or `undefined`. */
 export function parseStage(value: unknown): Stage | undefined {
   if (typeof value !== 'string') return undefined
-  return ALIASES[value.normalize('NFKC').trim().toLowerCase()]
+  const key = value.normalize('NFKC').trim().toLowerCase()
+  // Own keys only: "constructor" is not a stage.
+  return Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined
 }
 
 /** Like {@link parseStage} but throws {@link UnknownStageError}. */

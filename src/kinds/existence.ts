@@ -63,38 +63,59 @@ export function findCues(rule: CompiledRule, sentence: ProseSentence): CueMatch[
   const index = indexFor(rule)
   const found: CueMatch[] = []
   if (sentence.lang === 'ja') {
-    const tokens = sentence.tokens
-    const raw = tokens.map((entry) => entry.token)
-    for (let at = 0; at < tokens.length; at++) {
-      const token = tokens[at]!.token
-      const candidates = [
-        ...(index.ja.get(token.basic_form) ?? []),
-        ...(token.surface_form !== token.basic_form ? (index.ja.get(token.surface_form) ?? []) : []),
-        ...index.jaAny
-      ]
-      for (const pattern of candidates) {
-        const matched = matchTokens(pattern.tokens, 0, raw, at)
-        // Peeked trailing slots (a closing 。) are checked but not reported.
-        const to = matched - peekCount(pattern)
-        if (matched > at && to > at) found.push({start: tokens[at]!.start, end: tokens[to - 1]!.end, from: at, to, expected: pattern.expected})
+    // Look patterns up per token without building candidate arrays, and skip a rule
+    // without Japanese patterns (a check-only rule) before touching the sentence.
+    if (index.ja.size > 0 || index.jaAny.length > 0) {
+      const tokens = sentence.tokens
+      const raw = rawTokens(sentence)
+      const tryAll = (patterns: JaTokenPattern[] | undefined, at: number) => {
+        if (!patterns) return
+        for (const pattern of patterns) {
+          const matched = matchTokens(pattern.tokens, 0, raw, at)
+          // Peeked trailing slots (a closing 。) are checked but not reported.
+          const to = matched - peekCount(pattern)
+          if (matched > at && to > at) found.push({start: tokens[at]!.start, end: tokens[to - 1]!.end, from: at, to, expected: pattern.expected})
+        }
+      }
+      for (let at = 0; at < tokens.length; at++) {
+        const token = tokens[at]!.token
+        tryAll(index.ja.get(token.basic_form), at)
+        if (token.surface_form !== token.basic_form) tryAll(index.ja.get(token.surface_form), at)
+        tryAll(index.jaAny, at)
       }
     }
-    regexCues(index.jaRegex, index.jaRegexPatterns, sentence, found)
+    if (index.jaRegex.length > 0) regexCues(index.jaRegex, index.jaRegexPatterns, sentence, found)
   } else {
     const words = sentence.words
-    for (let at = 0; at < words.length; at++) {
-      const norm = words[at]!.norm
-      // A pattern that opens with a number ("{n} hours left") is looked up from any number.
-      const candidates = isNumberWord(norm) ? [...(index.en.get(norm) ?? []), ...(index.en.get('{n}') ?? [])] : (index.en.get(norm) ?? [])
-      for (const pattern of candidates) {
+    const numbered = index.en.get('{n}')
+    const tryAll = (patterns: EnWordPattern[] | undefined, at: number) => {
+      if (!patterns) return
+      for (const pattern of patterns) {
         if (pattern.clauseStart && !words[at]!.clauseStart) continue
         const to = matchWords(pattern.words, sentence, at)
         if (to > at) found.push({start: words[at]!.start, end: words[to - 1]!.end, from: at, to, expected: pattern.expected})
       }
     }
-    regexCues(index.enRegex, index.enRegexPatterns, sentence, found)
+    if (index.en.size > 0) {
+      for (let at = 0; at < words.length; at++) {
+        const norm = words[at]!.norm
+        tryAll(index.en.get(norm), at)
+        // A pattern that opens with a number ("{n} hours left") is looked up from any number.
+        if (numbered && isNumberWord(norm)) tryAll(numbered, at)
+      }
+    }
+    if (index.enRegex.length > 0) regexCues(index.enRegex, index.enRegexPatterns, sentence, found)
   }
   return longestFirst(found)
+}
+
+// The bare kuromoji tokens of a sentence, made once for all rules.
+const rawCache = new WeakMap<ProseSentence, KuromojiToken[]>()
+
+function rawTokens(sentence: ProseSentence): KuromojiToken[] {
+  let raw = rawCache.get(sentence)
+  if (!raw) rawCache.set(sentence, (raw = sentence.tokens.map((entry) => entry.token)))
+  return raw
 }
 
 function regexCues(regexes: RegExp[], patterns: RegexPattern[], sentence: ProseSentence, found: CueMatch[]) {

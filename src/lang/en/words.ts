@@ -37,7 +37,8 @@ export function foldWord(word: string): string {
  * "it's" → it is, "you'll" → you will. A possessive "'s" stays on its word.
  */
 export function expandWord(folded: string): string[] {
-  const irregular = IRREGULAR[folded]
+  // Own keys only: "constructor" or "toString" must not find Object.prototype.
+  const irregular = Object.hasOwn(IRREGULAR, folded) ? IRREGULAR[folded] : undefined
   if (irregular) return irregular
   for (const [suffix, full] of SUFFIXES) {
     if (folded.length > suffix.length && folded.endsWith(suffix)) {
