@@ -313,3 +313,21 @@ function snapshot(folder: string): Record<string, string> {
   return result
 }
 
+
+describe('trustlint analyze', () => {
+  it('prints a table per draft, JSON with the documented shape, and honours --stage auto', () => {
+    write('news/offer.md', '## The workshop\n\nThe workshop costs $290, payable by card. Enrollment closes on May 31.\n\n[Reserve my seat](https://example.com/checkout)\n')
+    const table = run(['analyze', 'news'])
+    expect(table.code).toBe(0)
+    expect(table.stdout.split('\n')[0]).toMatch(/^file\s+stage declared \/ inferred\s+pushiness\s+CTA\s+sections\s+readability$/)
+    expect(table.stdout).toMatch(/news\/offer\.md\s+— \/ sales 0\.\d\d\s+0\s+1\.00\s+1\s+en /)
+    const analysis = JSON.parse(run(['analyze', '--format', 'json', '--stage', 'auto', 'news']).stdout)
+    expect(analysis.version).toBe(1)
+    const [file] = analysis.files
+    expect(Object.keys(file)).toEqual(['path', 'document', 'sections'])
+    expect(Object.keys(file.document)).toEqual(['stage', 'pushiness', 'cta', 'readability'])
+    expect(file.sections[0]).toMatchObject({heading: 'The workshop', stage: {declared: null, inferred: 'sales', used: 'sales'}})
+    expect(file.sections[0].stage.signals.map((signal: {name: string}) => signal.name)).toEqual(expect.arrayContaining(['price', 'purchase-ask', 'checkout-link']))
+    expect(run(['analyze', '--format', 'pdf', 'news']).code).toBe(2)
+  })
+})
