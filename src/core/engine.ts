@@ -7,7 +7,7 @@ import type {CheckContext} from '../checks/types.js'
 import {loadTokenizer} from '../lang/ja/tokenizer.js'
 import type {Lang} from '../lang/script.js'
 import {readFrontMatter} from './front-matter.js'
-import {NOTICES, noticeUrl, type NoticeId} from './notices.js'
+import {documentLang, NOTICES, noticeUrl, type NoticeId} from './notices.js'
 import type {ResolvedOptions} from './options.js'
 import {judgeCues} from './cue-judge.js'
 import {createCueFilter} from './mentions.js'
@@ -56,7 +56,7 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
     })
 
   const blocks = collectProse(tree, source)
-  const noticeLang: Lang = options.locale ?? guessLang(source)
+  const noticeLang: Lang = options.locale ?? documentLang(source)
 
   if (!source.trim()) {
     notice('empty-file', 0, source.length, noticeLang, NOTICES['empty-file'].empty[noticeLang](), 'info')
@@ -226,9 +226,3 @@ function keyRange(source: string, node: {position?: {start: {offset?: number}; e
   return [at, at + match[1].length]
 }
 
-/** The language most of a file's letters are in, for messages about the file itself. */
-function guessLang(source: string): Lang {
-  const japanese = source.match(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/gu)?.length ?? 0
-  const latin = source.match(/\p{Script=Latin}/gu)?.length ?? 0
-  return japanese > latin / 3 ? 'ja' : 'en'
-}

@@ -74,7 +74,13 @@ export type NoticeLang = Lang
 
 /** The language most of a file's letters are in, for messages about the file itself. */
 export function documentLang(source: string): Lang {
-  const japanese = source.match(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/gu)?.length ?? 0
-  const latin = source.match(/\p{Script=Latin}/gu)?.length ?? 0
+  // Count with a loop: matching would build one string per character.
+  let japanese = 0
+  let latin = 0
+  for (let index = 0; index < source.length; index++) {
+    const code = source.charCodeAt(index)
+    if ((code >= 0x3040 && code <= 0x30ff) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) japanese++
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f)) latin++
+  }
   return japanese > latin / 3 ? 'ja' : 'en'
 }
