@@ -1,6 +1,7 @@
 import * as frontmatterModule from 'remark-frontmatter'
 import * as gfmModule from 'remark-gfm'
 import * as mdxModule from 'remark-mdx'
+import * as retextEnglishModule from 'retext-english'
 import * as parseModule from 'remark-parse'
 
 /**
@@ -17,3 +18,4 @@ export const remarkParse = defaultOf(parseModule)
 export const remarkFrontmatter = defaultOf(frontmatterModule)
 export const remarkGfm = defaultOf(gfmModule)
 export const remarkMdx = defaultOf(mdxModule)
+export const retextEnglish = defaultOf(retextEnglishModule)

@@ -1,5 +1,6 @@
 import type {Paragraph as NlcstParagraph, Root as NlcstRoot, Sentence as NlcstSentence, SentenceContent, Word} from 'nlcst'
-import {ParseEnglish} from 'parse-english'
+import {unified} from 'unified'
+import {retextEnglish} from './plugins.js'
 import {toString} from 'nlcst-to-string'
 import type {Location} from 'vfile-location'
 import {splitJapaneseSentences} from '../lang/ja/sentences.js'
@@ -185,7 +186,10 @@ function japaneseNode(token: KuromojiToken, start: number, end: number, location
   return {type: 'WordNode', children: [{type: 'TextNode', value, position}], position, data} as Word
 }
 
-const english = new ParseEnglish()
+// English runs go through retext-english (its ParseEnglish, not the generic
+// Latin parser), frozen once; unified is called through a local alias (see processor.ts).
+const newProcessor: typeof unified = unified
+const english = newProcessor().use(retextEnglish).freeze()
 
 // Words after which an imperative still counts as clause-initial ("Please hurry", "So act now").
 const CLAUSE_OPENERS = new Set(['please', 'so', 'just', 'and', 'but', 'now', 'then', 'oh', 'hey', 'well'])
@@ -194,7 +198,7 @@ function englishSentences(plan: SentencePlan, stage: Stage, location: Location):
   const {block} = plan
   // Soft line breaks would split paragraphs in parse-latin; a space keeps offsets.
   const text = block.text.slice(plan.start, plan.end).replace(/[\r\n]/g, ' ')
-  const tree: NlcstRoot = english.parse(text)
+  const tree = english.parse(text) as NlcstRoot
   const sentences: ProseSentence[] = []
   const sourceOf = (offset: number) => block.origin[plan.start + offset]!
   const sourceEndOf = (offset: number) => block.originEnd[plan.start + offset - 1]!
