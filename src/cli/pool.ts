@@ -1,11 +1,36 @@
 import {availableParallelism} from 'node:os'
 import type {LintJob, LintJobResult} from './lint-job.js'
 
+/** A worker pool (piscina), typed loosely so the module is only loaded when a pool is used. */
+export interface WorkerPool {
+  run(task: unknown): Promise<unknown>
+  destroy(): Promise<void>
+}
+
 /** How the CLI spreads files over threads. */
 export interface PoolOptions {
   /** Worker threads; 1 lints in the main thread. Default: the available cores. */
   concurrency?: number
   onDone?: (done: number) => void
+  /** A pool started earlier (see {@link startPool}); lintJobs uses it and then destroys it. */
+  pool?: WorkerPool
+}
+
+/** Files from which a run is large enough to start the pool before reading them. */
+export const POOL_MIN_FILES = 60
+
+/**
+ * Start the pool now: its threads load the lint stack while the main thread
+ * reads and decodes the files, instead of after.
+ */
+export async function startPool(concurrency: number): Promise<WorkerPool> {
+  const {Piscina} = await import('piscina')
+  return new Piscina({
+    filename: new URL('./cli-worker.js', import.meta.url).href,
+    minThreads: concurrency,
+    maxThreads: concurrency,
+    idleTimeout: 1000
+  })
 }
 
 /**
@@ -29,21 +54,18 @@ export async function lintJobs(jobs: LintJob[], options: PoolOptions = {}): Prom
     options.onDone?.(++done)
     return result
   }
-  if (jobs.length === 0) return []
-  if (concurrency <= 1 || (!explicit && chars < POOL_MIN_CHARS)) {
+  if (jobs.length === 0) {
+    await options.pool?.destroy()
+    return []
+  }
+  if (!options.pool && (concurrency <= 1 || (!explicit && chars < POOL_MIN_CHARS))) {
     // Loaded only when something misses the cache: a cached run never pays for the lint stack.
     const {runJob} = await import('./lint-job.js')
     const results: LintJobResult[] = []
     for (const job of jobs) results.push(tick(await runJob(job)))
     return results
   }
-  const {Piscina} = await import('piscina')
-  const pool = new Piscina({
-    filename: new URL('./cli-worker.js', import.meta.url).href,
-    minThreads: concurrency,
-    maxThreads: concurrency,
-    idleTimeout: 1000
-  })
+  const pool = options.pool ?? (await startPool(concurrency))
   try {
     return await Promise.all(jobs.map((job) => (pool.run(job) as Promise<LintJobResult>).then(tick)))
   } finally {

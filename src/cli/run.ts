@@ -16,7 +16,7 @@ import {contentHash, DEFAULT_CACHE_LOCATION, LintCache} from './cache.js'
 import {ConfigError, configFor, emptyConfig, loadConfigFile, optionsFor, type ResolvedConfig} from './config.js'
 import {changedSince, expandPaths, inShard, parseShard} from './files.js'
 import type {LintJob} from './lint-job.js'
-import {lintJobs} from './pool.js'
+import {defaultConcurrency, lintJobs, POOL_MIN_FILES, startPool} from './pool.js'
 import {decode, readText, type ReadResult} from './read.js'
 import {addPlain, fileFromPlain} from './serialize.js'
 import {VERSION} from './version.js'
@@ -126,47 +126,57 @@ async function lintAndReport(args: CliArgs, io: CliIo): Promise<number> {
   const jobs: LintJob[] = []
   const pending: {job: LintJob; configHash: string; contentHash: string; note: ReadResult}[] = []
   const checked = new Set<string>()
-  // Read ahead a few files at a time (I/O overlaps); results are used in order.
-  const reads = readAhead(inputs.map((input) => input.read), 16)
-  for (const [index, input] of inputs.entries()) {
-    const read = await reads[index]!
-    if (read.kind === 'skip') {
-      results.set(input.path, {file: noticeFile(input.path, read.ruleId, read.level, read.reason[uiLang]), source: ''})
-      continue
-    }
-    const config = await configOf(input.path === '<stdin>' ? path.join(io.cwd, 'stdin.md') : input.path)
-    const options = optionsFor(config, input.path, args.stage)
-    if (args.locale) options.locale = args.locale as 'ja' | 'en'
-    const optionsKey = createHash('sha256').update(JSON.stringify([config.hash, options])).digest('hex').slice(0, 16)
-    const hash = contentHash(read.value)
-    // A cache hit was linted with this very configuration, so it was valid then.
-    const cached = cache?.get(input.path, hash, optionsKey)
-    if (!cached && !checked.has(optionsKey)) {
-      // Check once per distinct configuration, here, so that a bad config is
-      // one clear message (exit 2) rather than an error on every file.
-      const {resolveOptions} = await import('../core/options.js')
-      try {
-        resolveOptions(options, BUILTIN_RULES)
-      } catch (error) {
-        const message = (error as Error).message
-        throw new ConfigError(config.file ? path.relative(io.cwd, config.file) || config.file : '(options)', /pack/i.test(message) ? 'packs' : 'rules', message)
+  // A large run without a cache starts its workers now, so they load while the files are read.
+  const workers = args.concurrency ?? defaultConcurrency()
+  const early = !args.cache && workers > 1 && (args.concurrency !== undefined || inputs.length >= POOL_MIN_FILES) ? await startPool(workers) : undefined
+
+  try {
+    // Read ahead a few files at a time (I/O overlaps); results are used in order.
+    const reads = readAhead(inputs.map((input) => input.read), 16)
+    for (const [index, input] of inputs.entries()) {
+      const read = await reads[index]!
+      if (read.kind === 'skip') {
+        results.set(input.path, {file: noticeFile(input.path, read.ruleId, read.level, read.reason[uiLang]), source: ''})
+        continue
       }
-      checked.add(optionsKey)
+      const config = await configOf(input.path === '<stdin>' ? path.join(io.cwd, 'stdin.md') : input.path)
+      const options = optionsFor(config, input.path, args.stage)
+      if (args.locale) options.locale = args.locale as 'ja' | 'en'
+      const optionsKey = createHash('sha256').update(JSON.stringify([config.hash, options])).digest('hex').slice(0, 16)
+      const hash = contentHash(read.value)
+      // A cache hit was linted with this very configuration, so it was valid then.
+      const cached = cache?.get(input.path, hash, optionsKey)
+      if (!cached && !checked.has(optionsKey)) {
+        // Check once per distinct configuration, here, so that a bad config is
+        // one clear message (exit 2) rather than an error on every file.
+        const {resolveOptions} = await import('../core/options.js')
+        try {
+          resolveOptions(options, BUILTIN_RULES)
+        } catch (error) {
+          const message = (error as Error).message
+          throw new ConfigError(config.file ? path.relative(io.cwd, config.file) || config.file : '(options)', /pack/i.test(message) ? 'packs' : 'rules', message)
+        }
+        checked.add(optionsKey)
+      }
+      if (cached) {
+        const file = fileFromPlain(input.path, cached)
+        addReadNote(file, read, args.locale)
+        results.set(input.path, {file, source: read.value})
+        continue
+      }
+      const job: LintJob = {path: input.path, value: read.value, options: options as TrustlintOptions, optionsKey}
+      jobs.push(job)
+      pending.push({job, configHash: optionsKey, contentHash: hash, note: read})
     }
-    if (cached) {
-      const file = fileFromPlain(input.path, cached)
-      addReadNote(file, read, args.locale)
-      results.set(input.path, {file, source: read.value})
-      continue
-    }
-    const job: LintJob = {path: input.path, value: read.value, options: options as TrustlintOptions, optionsKey}
-    jobs.push(job)
-    pending.push({job, configHash: optionsKey, contentHash: hash, note: read})
+  } catch (error) {
+    // A bad config or file list must not leave worker threads keeping the process alive.
+    await early?.destroy()
+    throw error
   }
 
   // Lint (in a worker pool for large runs).
   const progress = progressLine(io, jobs.length)
-  const outcomes = await lintJobs(jobs, {concurrency: args.concurrency, onDone: progress.update})
+  const outcomes = await lintJobs(jobs, {concurrency: args.concurrency, onDone: progress.update, pool: early})
   progress.done()
   outcomes.forEach((outcome, index) => {
     const {job, configHash, contentHash: hash, note} = pending[index]!
