@@ -52,3 +52,10 @@ describe('MDX prose', () => {
     ])
   })
 })
+
+describe('parse errors', () => {
+  it('are explained in the language of the document', async () => {
+    const file = await linter.lint(new VFile({path: 'broken.mdx', value: '# 見出し\n\n本文 {壊れた式\n'}))
+    expect(file.messages[0]!.reason).toMatch(/^MDX として解析できません: /)
+  })
+})

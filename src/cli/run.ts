@@ -181,7 +181,8 @@ async function lintAndReport(args: CliArgs, io: CliIo): Promise<number> {
   outcomes.forEach((outcome, index) => {
     const {job, configHash, contentHash: hash, note} = pending[index]!
     if ('error' in outcome) {
-      results.set(job.path, {file: noticeFile(job.path, 'internal-error', 'error', `Could not lint ${job.path}: ${outcome.error}`), source: job.value})
+      const reason = (args.locale ?? documentLang(job.value)) === 'ja' ? `${job.path} をチェックできませんでした: ${outcome.error}` : `Could not lint ${job.path}: ${outcome.error}`
+      results.set(job.path, {file: noticeFile(job.path, 'internal-error', 'error', reason), source: job.value})
       return
     }
     cache?.set(job.path, hash, configHash, outcome.messages)

@@ -83,7 +83,12 @@ export async function lint(input: string | VFile, options?: TrustlintOptions): P
 /** MDX that does not parse (a stray `<` or `{`) is a message on the file, not a crash. */
 function reportParseError(file: VFile, error: unknown) {
   const cause = error instanceof VFileMessage ? error : undefined
-  const reason = `Cannot parse ${file.extname === '.mdx' ? 'MDX' : 'Markdown'}: ${cause?.reason ?? (error as Error).message}`
+  const kind = file.extname === '.mdx' ? 'MDX' : 'Markdown'
+  const detail = cause?.reason ?? (error as Error).message
+  const reason =
+    documentLang(String(file.value ?? '')) === 'ja'
+      ? `${kind} として解析できません: ${detail}`
+      : `Cannot parse ${kind}: ${detail}`
   const message = file.message(reason, {place: cause?.place, ruleId: 'parse-error', source: 'trustlint'})
   message.fatal = true
   message.category = 'other'
