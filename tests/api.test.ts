@@ -183,3 +183,14 @@ describe('stage names that are also object property names', () => {
     expect(file.messages.find((message) => message.ruleId === 'stage')?.actual).toBe('toString')
   })
 })
+
+describe('messages by stage', () => {
+  it('explain the cost of pressure in the terms of the stage the text is in', async () => {
+    const reason = async (stage: 'education' | 'acquisition' | 'sales', text: string) =>
+      (await lint(text, {stage})).messages.find((message) => message.ruleId !== 'no-cta')?.reason
+    expect(await reason('education', 'Act now.')).toMatch(/in education content/)
+    expect(await reason('acquisition', 'Act now.')).toMatch(/in an opt-in piece/)
+    expect(await reason('acquisition', '今すぐ確認を。')).toMatch(/集客の段階/)
+    expect(await reason('sales', 'You will regret it.')).toMatch(/even in a closing/)
+  })
+})

@@ -13,6 +13,7 @@ import {judgeCues} from './cue-judge.js'
 import {createCueFilter} from './mentions.js'
 import {collectProse, type ProseBlock} from './prose.js'
 import {fill, report} from './report.js'
+import type {CompiledRule} from './rule-types.js'
 import type {Category} from './rule-types.js'
 import {splitSections} from './sections.js'
 import {readStageDirectives, stageAt, type StageScope} from './stage-directives.js'
@@ -141,7 +142,7 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
           ruleId: rule.id,
           category: rule.category,
           level,
-          reason: fill(rule.messages[lang], actual),
+          reason: fill(messageFor(rule, sentence.stage)[lang], actual),
           start: cue.start,
           end: cue.end,
           stage: sentence.stage,
@@ -176,7 +177,7 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
         ruleId: rule.id,
         category: rule.category,
         level,
-        reason: finding.reason ?? fill(rule.messages[options.locale ?? finding.lang], actual),
+        reason: finding.reason ?? fill(messageFor(rule, finding.stage)[options.locale ?? finding.lang], actual),
         start: finding.start,
         end: finding.end,
         stage: finding.stage,
@@ -200,6 +201,11 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
       String(a.ruleId).localeCompare(String(b.ruleId))
   )
   file.data.trustlintProse = {blocks, sentences, documentStage}
+}
+
+/** The message templates of a rule for a stage: its stage-specific ones, else the default. */
+function messageFor(rule: CompiledRule, stage: Stage) {
+  return rule.stageMessages?.[stage] ?? rule.messages
 }
 
 /** Front matter a host already parsed (Astro, gray-matter based loaders). */

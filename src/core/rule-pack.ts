@@ -3,7 +3,7 @@ import {POS} from '../lang/ja/pos.js'
 import {inflections, phraseWords} from '../lang/en/words.js'
 import {isLevel, type StageLevels} from './levels.js'
 import {regexHazard} from './safe-regex.js'
-import {STAGES} from './stages.js'
+import {STAGES, type Stage} from './stages.js'
 import {
   CATEGORIES,
   type Category,
@@ -11,6 +11,7 @@ import {
   type EnPattern,
   type JaPattern,
   type JaTokenSpec,
+  type Bilingual,
   type NegationEffect,
   type RegexPattern
 } from './rule-types.js'
@@ -49,6 +50,15 @@ export function compileRule(
   }
   const description = bilingual(raw.description, 'description', fail)
   const messages = bilingual(raw.messages, 'messages', fail)
+  let stageMessages: Partial<Record<Stage, Bilingual>> | undefined
+  if (raw.stageMessages !== undefined) {
+    if (!isRecord(raw.stageMessages)) fail('stageMessages', `expected a mapping of ${STAGES.join(', ')} to {ja, en}`)
+    stageMessages = {}
+    for (const [key, value] of Object.entries(raw.stageMessages as Record<string, unknown>)) {
+      if (!(STAGES as readonly string[]).includes(key)) fail(`stageMessages.${key}`, `unknown stage; expected ${STAGES.join(', ')}`)
+      stageMessages[key as Stage] = bilingual(value, `stageMessages.${key}`, fail)
+    }
+  }
   const levels = stageLevels(raw.levels, fail)
   const negation = (raw.negation ?? 'ignore') as NegationEffect
   if (!NEGATION_EFFECTS.includes(negation)) fail('negation', `expected one of ${NEGATION_EFFECTS.join(', ')}`)
@@ -66,6 +76,7 @@ export function compileRule(
   if (raw.options !== undefined && !isRecord(raw.options)) fail('options', 'expected a mapping')
   return {
     ...(raw.check ? {check: raw.check as string} : {}),
+    ...(stageMessages ? {stageMessages} : {}),
     ...(raw.options ? {options: raw.options as Record<string, unknown>} : {}),
     id,
     category: category as Category,

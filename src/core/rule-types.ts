@@ -1,5 +1,6 @@
 import type {Lang} from '../lang/script.js'
 import type {StageLevels} from './levels.js'
+import type {Stage} from './stages.js'
 
 /** The fixed vocabulary of message categories. */
 export const CATEGORIES = [
@@ -92,6 +93,8 @@ export interface CompiledRule {
   negation: NegationEffect
   /** Templates; `{{actual}}` is replaced by the flagged text. */
   messages: Bilingual
+  /** Templates for stages whose reason differs from the default one (which speaks of education content). */
+  stageMessages?: Partial<Record<Stage, Bilingual>>
   expected: Partial<Record<Lang, string[]>>
   patterns: {ja: JaPattern[]; en: EnPattern[]}
   /** Name of a code-backed check in src/checks/ (for what data cannot express). */
