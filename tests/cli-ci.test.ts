@@ -331,3 +331,12 @@ describe('trustlint analyze', () => {
     expect(run(['analyze', '--format', 'pdf', 'news']).code).toBe(2)
   })
 })
+
+describe('usage errors from flags', () => {
+  it('name the flag and the value as given, and exit 2', () => {
+    const missing = run(['--baseline', 'nope.json'])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toMatch(/^trustlint: --baseline nope\.json: cannot read it/)
+    expect(run(['--ignore-path', 'no-such-ignore']).stderr).toMatch(/--ignore-path no-such-ignore: no such file/)
+  })
+})

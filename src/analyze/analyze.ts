@@ -5,7 +5,7 @@ import {location as locate} from 'vfile-location'
 import {createLinter, type Linter} from '../core/processor.js'
 import type {TrustlintOptions} from '../core/options.js'
 import {splitSections, type Section} from '../core/sections.js'
-import {readStageDirectives, stageAt, type StageScope} from '../core/stage-directives.js'
+import {readStageDirectives, scopeAt, stageAt} from '../core/stage-directives.js'
 import type {Stage} from '../core/stages.js'
 import type {Cta, SectionCtas} from '../cta/types.js'
 import {toJsonReport, type JsonMessage, type JsonPoint} from '../report/json.js'
@@ -77,6 +77,8 @@ export function analysisOf(
   const source = String(file.value ?? '')
   const prose = file.data.trustlintProse
   const messages = toJsonReport([file]).files[0]!.messages
+  // toJsonReport keeps the order of file.messages.
+  const asJson = new Map(file.messages.map((message, index) => [message, messages[index]!]))
   const path = (file.path ?? '<input>').replaceAll('\\', '/')
   if (!prose || !tree) {
     // The file did not parse (MDX): nothing to analyze but the message.
@@ -88,7 +90,7 @@ export function analysisOf(
     return {line: found?.line ?? 1, column: found?.column ?? 1, offset}
   }
   const directives = readStageDirectives(tree).scopes
-  const declaredAt = (offset: number): Stage | null => declaredStage(directives, offset) ?? prose.documentStage ?? null
+  const declaredAt = (offset: number): Stage | null => scopeAt(directives, offset) ?? prose.documentStage ?? null
   const sections = splitSections(tree, prose.blocks, (offset) => stageAt(directives, offset, prose.documentStage ?? 'education'))
   const inventory = file.data.trustlintCtas?.sections ?? []
 
@@ -121,7 +123,7 @@ export function analysisOf(
       start: point(section.start),
       end: point(section.end),
       stage,
-      pushiness: pushinessReport(inside, readability.chars, messages, pushinessOptions),
+      pushiness: pushinessReport(inside, readability.chars, asJson, pushinessOptions),
       cta: ctaSummary(ctas ? [ctas] : []),
       readability
     }
@@ -142,7 +144,7 @@ export function analysisOf(
         used: usedStages.size === 1 ? [...usedStages][0]! : (prose.documentStage ?? documentInference.inferred),
         signals: documentInference.signals
       },
-      pushiness: pushinessReport(file.messages, documentReadability.chars, messages, pushinessOptions),
+      pushiness: pushinessReport(file.messages, documentReadability.chars, asJson, pushinessOptions),
       cta: ctaSummary(inventory),
       readability: documentReadability
     },
@@ -151,30 +153,15 @@ export function analysisOf(
   }
 }
 
-function declaredStage(scopes: StageScope[], offset: number): Stage | undefined {
-  const marker = '__none__' as Stage
-  const found = stageAt(scopes, offset, marker)
-  return found === marker ? undefined : found
-}
-
 function within(message: VFileMessage, start: number, end: number): boolean {
   const place = message.place && 'start' in message.place ? message.place.start : message.place
   const offset = place?.offset
   return offset !== undefined && offset >= start && offset < end
 }
 
-function pushinessReport(findings: VFileMessage[], chars: number, messages: JsonMessage[], options: PushinessOptions): PushinessReport {
+function pushinessReport(findings: VFileMessage[], chars: number, json: Map<VFileMessage, JsonMessage>, options: PushinessOptions): PushinessReport {
   const result = pushinessOf(findings, chars, options)
-  const kept = new Set(result.findings)
-  const json = messages.filter((message) =>
-    findings.some((finding) => kept.has(finding) && finding.ruleId === message.ruleId && offsetOf(finding) === message.start.offset)
-  )
-  return {score: result.score, density: result.density, findings: json}
-}
-
-function offsetOf(message: VFileMessage): number | undefined {
-  const place = message.place && 'start' in message.place ? message.place.start : message.place
-  return place?.offset
+  return {score: result.score, density: result.density, findings: result.findings.map((finding) => json.get(finding)!)}
 }
 
 function ctaSummary(sections: SectionCtas[]): CtaSummary {

@@ -2,7 +2,7 @@ import type {Root} from 'mdast'
 import type {Location} from 'vfile-location'
 import type {ProseBlock} from '../core/prose.js'
 import {splitSections, type Section} from '../core/sections.js'
-import {stageAt, type StageScope} from '../core/stage-directives.js'
+import {scopeAt, type StageScope} from '../core/stage-directives.js'
 import type {Stage} from '../core/stages.js'
 import type {ProseSentence} from '../core/text-model.js'
 import {buildInventory} from '../cta/inventory.js'
@@ -44,11 +44,10 @@ export function autoStages(input: AutoStageInput): AutoStages {
     sections,
     stageAt: () => input.fallback
   })
-  const none = '__none__' as Stage
   const scopes: StageScope[] = []
   const unsure: AutoStages['unsure'] = []
   for (const section of sections) {
-    if (stageAt(input.declared, section.start, none) !== none) continue
+    if (scopeAt(input.declared, section.start)) continue
     const sentences = input.sentences.filter((sentence) => sentence.start >= section.start && sentence.start < section.end)
     if (sentences.length === 0) continue
     const ctas = inventory.sections.find((entry) => entry.start === section.start)

@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {UsageError} from './args.js'
 import {writeAtomic} from './write-atomic.js'
 
 /** One recorded finding kind: how many times it occurs in a file. */
@@ -81,14 +82,15 @@ export async function writeBaseline(location: string, baseline: Baseline): Promi
   await writeAtomic(location, serializeBaseline(baseline))
 }
 
-export async function readBaseline(location: string): Promise<Baseline> {
+/** Read a baseline; errors name it as the user wrote it (`shown`). */
+export async function readBaseline(location: string, shown = location): Promise<Baseline> {
   let data: Baseline
   try {
     data = JSON.parse(await readFile(location, 'utf8')) as Baseline
   } catch (error) {
-    throw new Error(`--baseline ${location}: cannot read it (${(error as Error).message})`)
+    throw new UsageError(`--baseline ${shown}: cannot read it (${(error as Error).message})`)
   }
-  if (data?.version !== 1 || !Array.isArray(data.findings)) throw new Error(`--baseline ${location}: not a trustlint baseline (version 1)`)
+  if (data?.version !== 1 || !Array.isArray(data.findings)) throw new UsageError(`--baseline ${shown}: not a trustlint baseline (version 1)`)
   return data
 }
 

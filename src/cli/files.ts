@@ -5,6 +5,7 @@ import {lstat, readdir, stat} from 'node:fs/promises'
 import path from 'node:path'
 import ignore, {type Ignore} from 'ignore'
 import {glob, isDynamicPattern} from 'tinyglobby'
+import {UsageError} from './args.js'
 
 /** Extensions read as Markdown (MDX with remark-mdx), and as plain text. */
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdx']
@@ -33,7 +34,7 @@ export function ignoreMatcher(selection: FileSelection): Ignore {
   for (const file of files) {
     const full = path.resolve(selection.cwd, file)
     if (existsSync(full)) matcher.add(readFileSync(full, 'utf8'))
-    else if (selection.ignorePaths.includes(file)) throw new Error(`--ignore-path ${file}: no such file`)
+    else if (selection.ignorePaths.includes(file)) throw new UsageError(`--ignore-path ${file}: no such file`)
   }
   matcher.add(selection.ignorePatterns)
   return matcher
@@ -118,7 +119,7 @@ export function changedSince(ref: string, cwd: string): Set<string> {
     return new Set([...changed, ...untracked])
   } catch (error) {
     const detail = (error as {stderr?: string}).stderr?.trim() || (error as Error).message
-    throw new Error(`--changed-since ${ref}: git could not list changed files (${detail.split('\n')[0]})`)
+    throw new UsageError(`--changed-since ${ref}: git could not list changed files (${detail.split('\n')[0]})`)
   }
 }
 
@@ -127,7 +128,7 @@ export function parseShard(value: string): {index: number; count: number} {
   const match = /^(\d+)\/(\d+)$/.exec(value)
   const index = match ? Number(match[1]) : NaN
   const count = match ? Number(match[2]) : NaN
-  if (!match || count < 1 || index < 1 || index > count) throw new Error(`--shard expects i/n with 1 ≤ i ≤ n, got "${value}"`)
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard expects i/n with 1 ≤ i ≤ n, got "${value}"`)
   return {index, count}
 }
 

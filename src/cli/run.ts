@@ -68,7 +68,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await lintAndReport(args, io)
   } catch (error) {
     if (error instanceof ConfigError || error instanceof UsageError) return usage(io, error.message, false)
-    if (error instanceof Error && /^(--[a-z-]+|Unknown|Option|Rule|Pack)/.test(error.message)) return usage(io, error.message, false)
     throw error
   }
 }
@@ -205,7 +204,7 @@ async function lintAndReport(args: CliArgs, io: CliIo): Promise<number> {
     return 0
   }
   let known = 0
-  if (args.baseline) known = applyBaseline(linted, await readBaseline(path.resolve(io.cwd, args.baseline)))
+  if (args.baseline) known = applyBaseline(linted, await readBaseline(path.resolve(io.cwd, args.baseline), args.baseline))
   return finish(args, io, linted.map((entry) => entry.file), known)
 }
 

@@ -5,7 +5,7 @@ import {isPotentialDescription} from '../lang/ja/modality.js'
 import {POS} from '../lang/ja/pos.js'
 import type {CueFilter} from './mentions.js'
 import type {CompiledRule, NegationEffect} from './rule-types.js'
-import type {ProseSentence} from './text-model.js'
+import {rawTokens, type ProseSentence} from './text-model.js'
 
 type Polarity = JapanesePolarity | EnglishPolarity
 
@@ -26,7 +26,7 @@ const DROPPED_BY: Record<NegationEffect, ReadonlySet<Polarity>> = {
 export function cuePolarity(sentence: ProseSentence, found: CueMatch): Polarity {
   const cue = found.from < 0 ? onUnits(sentence, found) : found
   if (cue.from < 0) return 'none'
-  if (sentence.lang === 'ja') return japanesePolarity(sentence.tokens.map((entry) => entry.token), cue.from, cue.to)
+  if (sentence.lang === 'ja') return japanesePolarity(rawTokens(sentence), cue.from, cue.to)
   return englishPolarity(sentence.words, cue.from)
 }
 
@@ -99,13 +99,13 @@ function told(sentence: ProseSentence, cue: CueMatch): boolean {
   if (sentence.lang === 'en') {
     return sentence.words.slice(Math.max(0, cue.from - 3), cue.from).some((word) => EN_PAST.has(word.norm))
   }
-  return isNarrative(sentence.tokens.map((entry) => entry.token), cue.to)
+  return isNarrative(rawTokens(sentence), cue.to)
 }
 
 /** An adverb cue before a potential verb (今すぐ使えるテクニック) describes, it does not push. */
 function describesAbility(sentence: ProseSentence, cue: CueMatch): boolean {
   if (sentence.lang !== 'ja' || cue.from < 0) return false
-  const tokens = sentence.tokens.map((entry) => entry.token)
+  const tokens = rawTokens(sentence)
   if (tokens[cue.to - 1]?.pos !== POS.adverb) return false
   return isPotentialDescription(tokens, cue.to)
 }

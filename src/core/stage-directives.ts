@@ -76,11 +76,16 @@ function offsetOf(node: RootContent): number {
   return node.position?.start.offset ?? 0
 }
 
-/** The stage at a source offset: the latest-starting scope that holds it. */
-export function stageAt(scopes: StageScope[], offset: number, fallback: Stage): Stage {
+/** The stage a scope gives an offset (the latest-starting scope that holds it), if any. */
+export function scopeAt(scopes: StageScope[], offset: number): Stage | undefined {
   let found: StageScope | undefined
   for (const scope of scopes) {
     if (scope.start <= offset && offset < scope.end && (!found || scope.start >= found.start)) found = scope
   }
-  return found ? found.stage : fallback
+  return found?.stage
+}
+
+/** The stage at a source offset, or the fallback where no scope holds it. */
+export function stageAt(scopes: StageScope[], offset: number, fallback: Stage): Stage {
+  return scopeAt(scopes, offset) ?? fallback
 }

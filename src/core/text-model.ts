@@ -54,6 +54,17 @@ export interface ProseSentence {
   node: NlcstSentence
 }
 
+// The bare kuromoji tokens of a sentence, made once and shared by every rule
+// and every negation check on it.
+const rawCache = new WeakMap<ProseSentence, KuromojiToken[]>()
+
+/** The kuromoji tokens of a Japanese sentence, without their offsets. */
+export function rawTokens(sentence: ProseSentence): KuromojiToken[] {
+  let raw = rawCache.get(sentence)
+  if (!raw) rawCache.set(sentence, (raw = sentence.tokens.map((entry) => entry.token)))
+  return raw
+}
+
 /** Text of a block split into language runs and sentences. */
 export interface SentencePlan {
   lang: Lang

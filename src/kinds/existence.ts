@@ -1,6 +1,6 @@
 import type {KuromojiToken} from '../lang/ja/tokenizer.js'
 import type {CompiledRule, EnWordPattern, JaTokenPattern, JaTokenSpec, RegexPattern} from '../core/rule-types.js'
-import type {ProseSentence} from '../core/text-model.js'
+import {rawTokens, type ProseSentence} from '../core/text-model.js'
 
 /** A cue found in a sentence; offsets are source offsets. */
 export interface CueMatch {
@@ -109,14 +109,6 @@ export function findCues(rule: CompiledRule, sentence: ProseSentence): CueMatch[
   return longestFirst(found)
 }
 
-// The bare kuromoji tokens of a sentence, made once for all rules.
-const rawCache = new WeakMap<ProseSentence, KuromojiToken[]>()
-
-function rawTokens(sentence: ProseSentence): KuromojiToken[] {
-  let raw = rawCache.get(sentence)
-  if (!raw) rawCache.set(sentence, (raw = sentence.tokens.map((entry) => entry.token)))
-  return raw
-}
 
 function regexCues(regexes: RegExp[], patterns: RegexPattern[], sentence: ProseSentence, found: CueMatch[]) {
   const {text, origin, originEnd} = sentence.normalized

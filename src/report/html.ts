@@ -299,8 +299,7 @@ function highlight(source: string, start: number, end: number, tips: {message: J
     }
     // The narrowest finding gives the colour; all of them describe it.
     const top = covering.reduce((a, b) => (b.message.end.offset - b.message.start.offset < a.message.end.offset - a.message.start.offset ? b : a))
-    const first = covering.every(({message}) => message.start.offset === from) || covering.some(({message}) => message.start.offset === from)
-    html += `<mark class="cat-${top.message.category} sev-${top.message.severity}" tabindex="0" data-rule="${escape(top.message.ruleId)}" data-start="${from}" data-end="${to}"${first ? ` data-first="${covering.filter(({message}) => message.start.offset === from).map(({id}) => id).join(' ')}"` : ''} aria-describedby="${covering.map(({id}) => id).join(' ')}">${text}</mark>`
+    html += `<mark class="cat-${top.message.category} sev-${top.message.severity}" tabindex="0" data-rule="${escape(top.message.ruleId)}" data-start="${from}" data-end="${to}" aria-describedby="${covering.map(({id}) => id).join(' ')}">${text}</mark>`
   }
   return html
 }
