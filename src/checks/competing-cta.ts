@@ -1,22 +1,31 @@
-import {ctaInventory} from '../cta/inventory.js'
+import {offerOf, ctaInventory, rankOffers} from '../cta/inventory.js'
 import {numberOption, reportWithRelated, ruleMessage} from '../cta/report.js'
+import {stageStretches} from '../cta/stretches.js'
 import type {Check} from './types.js'
 
 /**
- * `competing-cta`: more distinct primary targets in one section than the
- * `maxTargets` option allows (default 1). The main target is the strongest
- * ask (then the most repeated, then the first); each other target is reported
- * once, at its first ask, with the main ask as the message's related place.
- * Links that are not asks (unsubscribe, social, legal, citations) never count,
- * and a P.S. repeating the main link is the same target.
+ * `competing-cta`: more distinct primary offers in one closing part than the
+ * `maxTargets` option allows (default 1). A part is a stretch of consecutive
+ * sections in one stage, as for `no-cta`: a sales page that asks for tickets
+ * under one heading and for sponsors under the next splits the reader's one
+ * click as surely as one paragraph would. Offers are link targets, links listed
+ * under one ask counting as one, and asks without a link by their kind of action
+ * (docs/cta-inventory.md, "Offers"). The main offer is the strongest ask (then
+ * the most repeated, then the first); each other offer is reported once, at its
+ * first ask, with the main ask as the message's related place. Links that are
+ * not asks (unsubscribe, social, legal, citations) never count.
  */
 export const competingCta: Check = (context, rule) => {
   const maxTargets = Math.max(1, numberOption(rule, 'maxTargets', 1))
-  for (const section of ctaInventory(context).sections) {
-    if (section.targets.length <= maxTargets) continue
-    const main = section.ctas.filter((cta) => cta.target === section.targets[0]).sort((a, b) => b.score - a.score)[0]!
-    for (const target of section.targets.slice(maxTargets)) {
-      const extra = section.ctas.find((cta) => cta.target === target)!
+  for (const stretch of stageStretches(ctaInventory(context).sections)) {
+    const ctas = stretch.flatMap((section) => section.ctas)
+    const offers = rankOffers(ctas)
+    if (offers.length <= maxTargets) continue
+    const main = ctas.filter((cta) => offerOf(cta, ctas) === offers[0]).sort((a, b) => b.score - a.score)[0]!
+    for (const offer of offers.slice(maxTargets)) {
+      // Its first ask with a link, where there is one (the link is what competes for the click).
+      const asks = ctas.filter((cta) => cta.primary && offerOf(cta, ctas) === offer)
+      const extra = asks.find((cta) => cta.url) ?? asks[0]!
       const start = extra.position.start.offset
       const end = extra.position.end.offset
       const actual = context.source.slice(start, end)

@@ -1,6 +1,6 @@
 import {ctaInventory} from '../cta/inventory.js'
 import {ruleMessage} from '../cta/report.js'
-import type {SectionCtas} from '../cta/types.js'
+import {stageStretches} from '../cta/stretches.js'
 import type {Check} from './types.js'
 
 /**
@@ -11,14 +11,7 @@ import type {Check} from './types.js'
  * last sentence when it has no heading.
  */
 export const noCta: Check = (context, rule) => {
-  const {sections} = ctaInventory(context)
-  const runs: SectionCtas[][] = []
-  for (const section of sections) {
-    const run = runs[runs.length - 1]
-    if (run && run[0]!.stage === section.stage) run.push(section)
-    else runs.push([section])
-  }
-  for (const run of runs) {
+  for (const run of stageStretches(ctaInventory(context).sections)) {
     const stage = run[0]!.stage
     if (context.levelOf(rule.id, stage) === 'off') continue
     if (run.some((section) => section.ctas.length > 0)) continue

@@ -19,8 +19,9 @@ export const vagueLink: Check = (context, rule) => {
       ...section.nonAsks.filter((link) => link.vague && !(FOOTER.has(link.kind) && link.hasContext))
     ]
     for (const link of vague) {
-      const start = link.position.start.offset
-      const end = link.position.end.offset
+      const pointer = 'pointer' in link ? link.pointer : undefined
+      const start = pointer?.start ?? link.position.start.offset
+      const end = pointer?.end ?? link.position.end.offset
       const actual = context.source.slice(start, end)
       context.report(rule, {
         start,

@@ -3,6 +3,10 @@ import {ruleMessage} from '../cta/report.js'
 import {confidentVersion} from '../cta/rewrite.js'
 import type {Check} from './types.js'
 
+// "Feel free" / お気軽に on a free step is reassurance, not a hedge: in
+// acquisition content it lowers a real barrier honestly (docs/rules/weak-cta.md).
+const REASSURANCE = /気軽|feel free/iu
+
 /**
  * `weak-cta`: a call to action whose sentence hedges the ask (もしよろしければ,
  * ご検討ください, "if you want", "feel free to"). One message per sentence, on
@@ -12,7 +16,11 @@ export const weakCta: Check = (context, rule) => {
   const seen = new Set<number>()
   for (const section of ctaInventory(context).sections) {
     for (const cta of section.ctas) {
-      if (cta.hedges.length === 0) continue
+      const hedges = cta.stage === 'acquisition' ? cta.hedges.filter((hedge) => !REASSURANCE.test(hedge.text)) : cta.hedges
+      if (hedges.length === 0) continue
+      // In acquisition content only the opt-in itself must be confident: a soft
+      // invitation to read or look (ご興味ある方はぜひご覧ください) is the trust-safe form there.
+      if (cta.stage === 'acquisition' && !cta.primary) continue
       const place = cta.sentence ?? {text: cta.text, start: cta.position.start.offset, end: cta.position.end.offset}
       if (seen.has(place.start)) continue
       seen.add(place.start)
@@ -23,7 +31,7 @@ export const weakCta: Check = (context, rule) => {
         end: place.end,
         stage: cta.stage,
         lang: cta.lang,
-        reason: ruleMessage(context, rule, cta.lang, {actual, hedge: cta.hedges.map((hedge) => hedge.text).join(context.localeFor(cta.lang) === 'ja' ? '」「' : '”, “')}),
+        reason: ruleMessage(context, rule, cta.lang, {actual, hedge: hedges.map((hedge) => hedge.text).join(context.localeFor(cta.lang) === 'ja' ? '」「' : '”, “')}),
         ...(better ? {expected: [better]} : {})
       })
     }

@@ -62,11 +62,40 @@ export const EN_ACTION_VERBS = [
   'upgrade',
   'learn',
   'see',
-  'visit'
+  'visit',
+  'support',
+  'sponsor',
+  'donate',
+  'pledge',
+  'volunteer',
+  'submit',
+  'review',
+  'share',
+  'spread',
+  'tweet',
+  'tell',
+  'leave',
+  'help',
+  'come',
+  'confirm',
+  'gift',
+  'email',
+  'write'
 ]
 
 /** Actions that only look or read: secondary asks that do not compete with the main one. */
-export const EN_GENERIC_ACTIONS = new Set(['read', 'watch', 'listen', 'see', 'learn', 'visit', 'check', 'take', 'explore', 'discover', 'contact', 'call', 'reply', 'hit', 'send'])
+export const EN_GENERIC_ACTIONS = new Set(['read', 'watch', 'listen', 'see', 'learn', 'visit', 'check', 'take', 'explore', 'discover', 'contact', 'call', 'reply', 'hit', 'send', 'email', 'write'])
+
+/**
+ * What kind of action an ask requests (see JA_ACTION_CLASSES): asks to take
+ * the offer are one class; supporting, contributing and spreading the word are
+ * others. `become` goes by its object (a sponsor, a speaker, a member).
+ */
+export const EN_ACTION_CLASSES: Record<string, string> = {
+  support: 'support', sponsor: 'support', donate: 'support', pledge: 'support', help: 'support',
+  volunteer: 'contribute', submit: 'contribute', apply: 'contribute',
+  review: 'share', share: 'share', spread: 'share', tweet: 'share', tell: 'share', leave: 'share'
+}
 
 /** Verbs that only ask together with a particle: "sign up", "check it out", "take a look", "hit reply", "pick up". */
 const NEEDS: Record<string, string[]> = {
@@ -74,8 +103,25 @@ const NEEDS: Record<string, string[]> = {
   check: ['out'],
   take: ['a', 'part', 'the', 'your', 'my'],
   hit: ['reply'],
-  pick: ['up']
+  pick: ['up'],
+  come: ['along', 'to', 'and', 'join', 'see', 'say', 'by', 'meet', 'celebrate', 'visit'],
+  leave: ['a', 'an', 'your', 'us', 'me', 'feedback', 'comment', 'comments', 'review', 'reviews', 'note', 'message'],
+  tell: ['your', 'a', 'us', 'me', 'friends', 'everyone', 'others', 'people', 'them', 'colleagues'],
+  spread: ['the', 'word'],
+  help: ['us', 'me', 'support', 'fund', 'keep', 'make'],
+  write: ['to', 'us', 'me', 'in', 'back'],
+  gift: ['a', 'an', 'it', 'this', 'the', 'your', 'someone', 'them']
 }
+
+/**
+ * Words that lead into the real action: "Click here to register", "Go get your
+ * copy", "Head over to the store and grab one", "Be sure to book". The ask is
+ * the action verb that follows within a few words (after `to` or `and`, or at once).
+ */
+const LEADS: string[][] = [
+  ['click'], ['tap'], ['go'], ['go', 'ahead', 'and'], ['head'], ['be', 'sure', 'to'], ['make', 'sure', 'to'], ['do', 'not', 'forget', 'to'],
+  ['remember', 'to'], ['come', 'and'], ['stop', 'by', 'and'], ['use']
+]
 
 // Every inflected form → its base, for "consider joining" and "joined" (not an imperative).
 const BASE = new Map<string, string>()
@@ -98,7 +144,13 @@ const HEDGES: string[][] = [
   'maybe', 'perhaps', 'if you want to', 'if you want', 'if you would like to', 'if you would like', 'if you are interested',
   'if you are curious', 'if you feel like it', 'if it sounds good', 'only if you want', 'feel free to', 'you might want to',
   'you may want to', 'you might', 'you could', 'consider', 'why not', 'when you get a chance', 'whenever you get a chance',
-  'no pressure but', 'no pressure', 'i think you will like', 'i think you would like', 'hopefully', 'kind of', 'sort of'
+  'no pressure but', 'no pressure', 'i think you will like', 'i think you would like', 'hopefully', 'kind of', 'sort of',
+  // Asks put only to readers who happen to want them (DOMAIN.md §4: conditional asks).
+  'if you like', 'if you liked', 'if you enjoy', 'if you enjoyed', 'if you love', 'if you loved', 'if you wish',
+  'if you fancy', 'if you are so inclined', 'if you are inclined', 'if so inclined', 'if you can spare', 'if you have time',
+  'if you have a moment', 'if you get a chance', 'if this sounds', 'if that sounds', 'if it sounds', 'if you find this',
+  'if you find it', 'if you think', 'if you are keen', 'i would be grateful', 'i would appreciate', 'would be grateful',
+  'would really appreciate', 'it would mean a lot', 'would you consider', 'even just'
 ].map((phrase) => phrase.split(' '))
 
 /** Words (of a sentence or of a link label) analysed for an ask. */
@@ -107,6 +159,11 @@ export function analyzeEnglish(given: NormalWord[], source: string, mode: AskMod
   const words = afterPostscript(given)
   const hedges = englishHedges(words, source)
   const found = findAsk(words, mode)
+  const available = found || mode === 'label' ? -1 : availabilityAt(words)
+  if (available >= 0) {
+    hedges.push(spanOf(source, words[available - 1]!.start, words[available + 1]!.end))
+    return {form: 'suggestion', action: spanOf(source, words[available]!.start, words[available]!.end), lemma: 'get', actionLeads: false, specific: undefined, firstPerson: false, hedges}
+  }
   const actionIndex = found?.index ?? words.findIndex((word, index) => isActionAt(words, index))
   const action = actionIndex >= 0 ? actionSpan(words, actionIndex, source) : undefined
   let specific: CtaSpan | undefined
@@ -178,11 +235,60 @@ function findAsk(words: NormalWord[], mode: AskMode): FoundAsk | undefined {
       return {form: 'action', index: at, leads: true}
     }
     if (word === 'please' && isActionAt(words, at + 1)) return {form: 'request', index: at + 1, leads: true}
+    // "please do leave a review"
+    if (word === 'please' && words[at + 1]?.norm === 'do' && isActionAt(words, at + 2)) return {form: 'request', index: at + 2, leads: true}
+    const led = leadAt(words, at, mode)
+    if (led >= 0) return {form: previous === 'please' || word === 'please' ? 'request' : 'action', index: led, leads: true}
+    // "We encourage you to donate", "we invite you to submit a talk": an indirect ask.
+    const invited = invitationAt(words, at)
+    if (invited >= 0) return {form: 'invitation', index: invited, leads: false}
     if (word === 'let' && words[at + 1]?.norm === 'us' && isActionAt(words, at + 2)) return {form: 'volitional', index: at + 2, leads: false}
     const suggestion = suggestionAt(words, at)
     if (suggestion >= 0) return {form: 'suggestion', index: suggestion, leads: false}
   }
   return undefined
+}
+
+/**
+ * "Tickets are available at the links above", "the book is now available on
+ * Amazon": where to act, said as a fact. It asks, softly; the phrase is its
+ * hedge (weak-cta). Index of "available", or -1.
+ */
+export function availabilityAt(words: NormalWord[]): number {
+  for (let at = 1; at < words.length - 1; at++) {
+    if (words[at]!.norm !== 'available') continue
+    const be = words[at - 1]!.norm === 'now' ? words[at - 2]?.norm : words[at - 1]!.norm
+    if ((be === 'is' || be === 'are') && ['at', 'from', 'on', 'via', 'here', 'below', 'above', 'through'].includes(words[at + 1]!.norm)) return at
+  }
+  return -1
+}
+
+/** A lead word at a clause start ("Click here to register"): index of the action it leads to, or -1. */
+function leadAt(words: NormalWord[], at: number, mode: AskMode): number {
+  if (!words[at]!.clauseStart && !(mode === 'label' && at === 0)) return -1
+  const lead = LEADS.find((phrase) => phrase.every((word, offset) => words[at + offset]?.norm === word))
+  if (!lead) return -1
+  const from = at + lead.length
+  for (let next = from; next < Math.min(words.length, from + 8); next++) {
+    const norm = words[next]!.norm
+    const opens = next === from || words[next - 1]!.norm === 'to' || words[next - 1]!.norm === 'and'
+    if (opens && isActionAt(words, next) && BASE.get(norm) === norm) return next
+    if (norm === 'if' || norm === 'when' || norm === 'because') return -1
+  }
+  return -1
+}
+
+/** "we encourage you to V", "we invite everyone to V", "we would love (for) you to V": index of V or -1. */
+function invitationAt(words: NormalWord[], at: number): number {
+  const norms = words.slice(at, at + 4).map((word) => word.norm)
+  if (!['we', 'i'].includes(norms[0] ?? '')) return -1
+  const verbAt = norms[1] === 'also' ? 2 : 1
+  const verb = norms[verbAt]
+  if (verb !== 'encourage' && verb !== 'invite' && !(verb === 'would' && norms[verbAt + 1] === 'love')) return -1
+  for (let next = at + verbAt + 1; next < Math.min(words.length, at + verbAt + 7); next++) {
+    if (words[next - 1]!.norm === 'to' && isActionAt(words, next) && BASE.get(words[next]!.norm) === words[next]!.norm) return next
+  }
+  return -1
 }
 
 /** "feel free to V", "you might want to V", "why not V", "consider V-ing": index of V or -1. */
@@ -195,6 +301,8 @@ function suggestionAt(words: NormalWord[], at: number): number {
     ['why', 'not'],
     ['you', 'could'],
     ['you', 'might'],
+    ['if', 'you', 'would'],
+    ['would', 'you'],
     ['maybe'],
     ['perhaps']
   ].find((phrase) => phrase.every((word, offset) => norms[offset] === word))

@@ -33,7 +33,10 @@ export const JA_ACTION_VERBS = new Set([
   '選ぶ',
   '送る',
   '受ける',
-  '確かめる'
+  '確かめる',
+  '来る', // 会場に遊びに来てください, 買いに来てください
+  '会う', // 当日お会いしましょう
+  '支える'
 ])
 
 /** Action nouns (mostly サ変 nouns used with する or お/ご…ください). */
@@ -77,11 +80,37 @@ export const JA_ACTION_NOUNS = new Set([
   '出席',
   'チェック',
   'インストール',
-  'フォロー'
+  'フォロー',
+  '移行', // 有料プランに移行する
+  '支援',
+  '応援',
+  '寄付',
+  '協賛',
+  '登壇',
+  '発表',
+  'レビュー',
+  'シェア',
+  '拡散',
+  '紹介',
+  '返送', // 注文用紙をFAXで返送する
+  'お送り', // FAXでお送りください (read as one noun)
+  '送付'
 ])
 
+/**
+ * What kind of action an ask requests, for telling one offer from competing
+ * ones when an ask has no link of its own (docs/cta-inventory.md, "Offers").
+ * Asks to take the offer itself (buy, join, register, book) are one class;
+ * supporting, contributing and spreading the word are others.
+ */
+export const JA_ACTION_CLASSES: Record<string, string> = {
+  支援: 'support', 応援: 'support', 寄付: 'support', 協賛: 'support', 支える: 'support', スポンサー: 'support',
+  登壇: 'contribute', 発表: 'contribute', 応募: 'contribute', 講演: 'contribute', 寄稿: 'contribute', 投稿: 'contribute', LT: 'contribute', ボランティア: 'contribute', スタッフ: 'contribute',
+  レビュー: 'share', シェア: 'share', 拡散: 'share', 紹介: 'share', 感想: 'share'
+}
+
 /** Actions that only look or read: secondary asks that do not compete with the main one. */
-export const JA_GENERIC_ACTIONS = new Set(['見る', '観る', '読む', '聴く', '聞く', '押す', '選ぶ', '確かめる', '確認', '覧', 'ご覧', '閲覧', 'チェック', 'フォロー', '連絡', '問い合わせ', '回答', '返信'])
+export const JA_GENERIC_ACTIONS = new Set(['見る', '観る', '読む', '聴く', '聞く', '押す', '選ぶ', '確かめる', '確認', '覧', 'ご覧', '閲覧', 'チェック', 'フォロー', '連絡', '問い合わせ', '回答', '返信', '相談'])
 
 /** Nouns that never count as the object or outcome of an ask. */
 const NOT_SPECIFIC = new Set(['こちら', 'ここ', 'コチラ', '詳細', '詳しく', '検討', 'お待ち', '気軽', 'ぜひ', 'リンク', 'クリック', 'ボタン', 'ページ', '方'])
@@ -90,13 +119,18 @@ const NOT_SPECIFIC = new Set(['こちら', 'ここ', 'コチラ', '詳細', '詳
 const HEDGES: RegExp[] = [
   /(?:もし)?(?:よろしければ|宜しければ|よろしかったら|よければ|よかったら|良かったら)/g,
   /(?:もし)?(?:ご)?興味(?:が|の)?(?:あれば|ありましたら|おありでしたら|あるようでしたら)/g,
-  /お気軽に/g,
+  /(?:お)?気軽に/g,
+  // Asks put to whoever happens to be interested: 興味のある方は, 気になる人は, ご興味のある団体様は.
+  /(?:ご)?興味(?:が|の)?(?:ある|おあり[のな]?|をお持ちの)(?:方|人|かた|皆様|皆さま|みなさま|みなさん|皆さん|団体様|企業様|方々)/g,
+  /気になる(?:方|人|かた)/g,
+  // 応援してもいいなという方は: a lukewarm reader invited with a lukewarm ask.
+  /(?:て|で)も(?:いい|良い)(?:な|かな)?(?:と(?:いう|思う)|って)(?:方|人)/g,
   /(?:ご|お)?検討(?:ください|下さい|くださいませ|いただければ(?:幸いです|嬉しいです|うれしいです)?|いただけますと幸いです|いただけると(?:嬉しい|うれしい|幸い)です|のほど[^。!?]*)/g,
   /(?:て|で)みて(?:は|も)?(?:いかが|どう)(?:でしょうか|ですか|でしょう)?/g,
   /(?:て|で)(?:も)?(?:いい|良い)かも(?:しれません|しれない)?/g,
   /かもしれ(?:ません|ない)/g,
   /(?:と|って)思います/g,
-  /(?:て|で)(?:いただけると|いただけたら|もらえると|もらえたら)(?:嬉しい|うれしい|幸い)(?:です)?/g
+  /(?:て|で)(?:いただけると|いただけたら|いただければ|もらえると|もらえたら|もらえれば)(?:(?:大変|とても)?(?:嬉しい|うれしい|幸い|ありがたい|助かり)(?:です|ます)?|です)/g
 ]
 
 const PRONOUN_FIRST_PERSON = /^(?:私|わたし|自分|僕|ぼく)$/
@@ -129,7 +163,7 @@ export function analyzeJapanese(
   return {
     form: found?.form,
     action,
-    lemma: head ? (head.basic_form === '*' ? head.surface_form : head.basic_form) : undefined,
+    lemma: found?.lemma ?? (head ? (head.basic_form === '*' ? head.surface_form : head.basic_form) : undefined),
     actionLeads: found?.leads ?? false,
     specific: specificToken ? spanOf(source, specificToken.start, specificToken.end) : undefined,
     firstPerson,
@@ -157,6 +191,39 @@ interface FoundAsk {
   action: CtaSpan | undefined
   leads: boolean
   hedge?: CtaSpan
+  /** The action's dictionary form when it is not the action span's head (スポンサー for スポンサーを募集します). */
+  lemma?: string
+}
+
+/**
+ * An open call at `index`: 募集します / 募集しています / 募集中 / 受け付けております.
+ * A call that has closed (募集を終了しました, 募集しました) is news, not an ask.
+ * The lemma is what is called for (スポンサー, 登壇), when a noun names it.
+ */
+function openCall(tokens: JaToken[], index: number): {start: number; end: number; lemma: string} | undefined {
+  const token = tokens[index]!.token
+  const isCall = token.basic_form === '募集' || token.basic_form === '受け付ける' || token.basic_form === '受付'
+  if (!isCall) return undefined
+  const rest = tokens.slice(index + 1, index + 5).map((entry) => entry.token)
+  const open =
+    rest[0]?.surface_form === '中' ||
+    (rest[0]?.basic_form === 'する' && rest[1]?.basic_form === 'ます' && rest[1]?.conjugated_form === '基本形') ||
+    (token.pos === POS.verb && rest[0]?.basic_form === 'ます' && rest[0]?.conjugated_form === '基本形') ||
+    rest.some((next, at) => isTe({token: next} as JaToken) && ['いる', 'おる'].includes(rest[at + 1]?.basic_form ?? ''))
+  if (!open || rest.some((next) => ['終了', '締め切る', '締切', 'た'].includes(next.basic_form))) return undefined
+  // What is called for: the noun compound before を/も (LT登壇を, 個人スポンサーも, 講演依頼も),
+  // named by its word that has a class of action (登壇, スポンサー, 講演), else by its last word.
+  let lemma = token.basic_form
+  let at = index - 1
+  while (at >= 0 && tokens[at]!.token.pos === POS.particle && ['を', 'も', 'の', 'が'].includes(tokens[at]!.token.surface_form)) at--
+  const compound: string[] = []
+  for (; at >= 0 && at >= index - 8 && tokens[at]!.token.pos === POS.noun; at--) {
+    const before = tokens[at]!.token
+    if (['数', '接尾'].includes(before.pos_detail_1)) continue
+    compound.unshift(before.basic_form === '*' ? before.surface_form : before.basic_form)
+  }
+  if (compound.length > 0) lemma = compound.find((noun) => Object.hasOwn(JA_ACTION_CLASSES, noun)) ?? compound[compound.length - 1]!
+  return {start: tokens[index]!.start, end: tokens[index]!.end, lemma}
 }
 
 function findAsk(tokens: JaToken[], source: string, mode: AskMode): FoundAsk | undefined {
@@ -165,12 +232,27 @@ function findAsk(tokens: JaToken[], source: string, mode: AskMode): FoundAsk | u
     const token = entry.token
     // ご検討ください, ご検討いただければ幸いです: hedged asks even without an action word before them.
     const after = tokens[index + 1]?.token.basic_form ?? ''
-    if (token.basic_form === '検討' && isPrefix(tokens[index - 1]) && (isKudasai(tokens[index + 1]) || ['いただける', 'いただく'].includes(after))) {
+    if (token.basic_form === '検討' && isPrefix(tokens[index - 1]) && (isKudasai(tokens[index + 1]) || ['いただける', 'いただく', 'の'].includes(after))) {
       return {form: 'suggestion', action: undefined, leads: false}
     }
+    // スポンサーを募集します, 講演依頼も受け付けております: an open call is an invitation to act.
+    const call = openCall(tokens, index)
+    if (call) return {form: 'invitation', action: spanOf(source, call.start, call.end), leads: false, lemma: call.lemma}
+    // 申込ページはこちら, お申し込みフォームはこちら: the page named, the way pointed at.
+    if (isActionNoun(token) && pagePointerAt(tokens, index + 1)) return {form: 'pointer', action: spanOf(source, entry.start, entry.end), leads: false}
+    // 以下から購入できます, こちらからお申し込みいただけます: where to act, said as a possibility (a soft ask).
+    const available = availabilityAt(tokens, index, source)
+    if (available) return available
     if (!isActionHead(tokens, index)) continue
     const action = spanOf(source, entry.start, entry.end)
     let verb = index
+    // 買いに来てください, 申し込みに行きましょう: the purpose verb carries the action, 来る/行く the ask.
+    const purpose = tokens[index + 2]
+    if (token.pos === POS.verb && tokens[index + 1]?.token.surface_form === 'に' && purpose && ['来る', 'くる', '行く', 'いく'].includes(purpose.token.basic_form)) {
+      verb = index + 2
+    }
+    // お会いしましょう, お待ちします: honorific お + 連用形 + する.
+    if (token.pos === POS.verb && isPrefix(tokens[index - 1]) && tokens[index + 1]?.token.basic_form === 'する') verb = index + 1
     if (token.pos === POS.noun) {
       const next = tokens[index + 1]
       if (next && next.token.pos === POS.verb && next.token.basic_form === 'する') verb = index + 1
@@ -194,10 +276,16 @@ function nounAsk(tokens: JaToken[], index: number, mode: AskMode): AskForm | und
   const next = tokens[index + 1]
   if (isKudasai(next)) return 'request' // ご登録ください, お申し込みください (noun reading)
   if (next && next.token.basic_form === 'は' && isPointer(tokens[index + 2])) return 'pointer' // お申し込みはこちら
+  // お申し込みは、下記のURLからどうぞ / 講座ページからお願いします: the way pointed at, then a closing request.
+  if (next && next.token.basic_form === 'は' && closesWithRequest(tokens, index + 2)) return 'pointer'
   if (next && next.token.basic_form === 'を') {
     const after = tokens[index + 2]
     if (after && after.token.basic_form === 'お待ち') return 'invitation' // ご参加をお待ちしています
+    if (after && after.token.basic_form === 'お願い') return 'request' // お問い合わせをお願いいたします
+    if (after && after.token.basic_form === '承る') return 'invitation' // お電話でもご注文を承ります
   }
+  // ご購入のほど(、よろしく)お願いいたします
+  if (next?.token.surface_form === 'の' && tokens[index + 2]?.token.surface_form === 'ほど') return 'request'
   if (onlyTrailing(tokens, index + 1) && next?.token.pos !== POS.noun && buttonLike(tokens, index, mode)) return 'action' // 今すぐ登録
   return undefined
 }
@@ -239,6 +327,48 @@ function verbAsk(tokens: JaToken[], verb: number, source: string, mode: AskMode)
     return {form: 'action', leads: true}
   }
   return undefined
+}
+
+/** The rest of the sentence names a place (から/より) and ends in どうぞ or お願いします. */
+function closesWithRequest(tokens: JaToken[], from: number): boolean {
+  const rest = tokens.slice(from)
+  if (!rest.some((entry) => ['から', 'より'].includes(entry.token.surface_form) && entry.token.pos === POS.particle)) return false
+  let last = rest.length - 1
+  while (last >= 0 && (rest[last]!.token.pos === POS.symbol || rest[last]!.token.pos_detail_1 === '終助詞')) last--
+  const end = rest[last]?.token
+  if (!end) return false
+  if (end.basic_form === 'どうぞ') return true
+  // …お願いします / お願いいたします
+  return end.basic_form === 'ます' && rest.slice(Math.max(0, last - 3), last).some((entry) => entry.token.basic_form === 'お願い')
+}
+
+function isActionNoun(token: JaToken['token']): boolean {
+  return token.pos === POS.noun && (JA_ACTION_NOUNS.has(token.basic_form) || JA_ACTION_NOUNS.has(token.surface_form))
+}
+
+/** ページはこちら, フォームはこちら after an action noun. */
+function pagePointerAt(tokens: JaToken[], from: number): boolean {
+  const page = tokens[from]?.token
+  if (!page || page.pos !== POS.noun || !/^(?:ページ|フォーム|サイト|窓口|URL|リンク)$/u.test(page.surface_form)) return false
+  return tokens[from + 1]?.token.basic_form === 'は' && isPointer(tokens[from + 2])
+}
+
+const POINTER_WORDS = new Set(['以下', '下記', 'こちら', 'ここ', 'コチラ', 'URL', 'リンク', 'ページ', 'フォーム', '窓口'])
+
+/**
+ * An action said to be possible from a place: 購入できます, お申し込みいただけます,
+ * 申し込めます, with a pointer (以下, 下記, こちら, URL…) before it. It asks, softly;
+ * the possibility is its hedge (weak-cta).
+ */
+function availabilityAt(tokens: JaToken[], index: number, source: string): FoundAsk | undefined {
+  const token = tokens[index]!.token
+  let potential = -1
+  if (isActionNoun(token) && ['できる', 'いただける'].includes(tokens[index + 1]?.token.basic_form ?? '')) potential = index + 1
+  else if (token.pos === POS.verb && ['申し込める', '買える', '申込める'].includes(token.basic_form) && token.surface_form !== '申し込め') potential = index
+  if (potential < 0 || tokens[potential + 1]?.token.basic_form !== 'ます' || tokens[potential + 1]?.token.conjugated_form !== '基本形') return undefined
+  if (!tokens.slice(Math.max(0, index - 6), index).some((entry) => POINTER_WORDS.has(entry.token.surface_form))) return undefined
+  const action = spanOf(source, tokens[index]!.start, tokens[index]!.end)
+  return {form: 'suggestion', action, leads: false, hedge: spanOf(source, tokens[potential]!.start, tokens[potential + 1]!.end), lemma: token.basic_form === '申し込める' ? '申し込む' : undefined}
 }
 
 function isActionHead(tokens: JaToken[], index: number): boolean {

@@ -18,6 +18,7 @@ import {analyzeEnglish, EN_GENERIC_ACTIONS} from './ask-en.js'
 import {analyzeJapanese, JA_GENERIC_ACTIONS} from './ask-ja.js'
 import {collectLinks, type LinkCandidate} from './links.js'
 import {nonAskKind} from './non-ask.js'
+import {actionOffer} from './offers.js'
 import {scoreCta} from './score.js'
 import {normalizeTarget} from './targets.js'
 import type {Cta, CtaInventory, CtaPosition, CtaSpan, NonAskLink, SectionCtas} from './types.js'
@@ -75,12 +76,27 @@ export function buildInventory(input: InventoryInput): CtaInventory {
     const ctas: Cta[] = []
     const nonAsks: NonAskLink[] = []
     const asked = new Set<SentenceGroup>()
-    for (const link of links.filter((candidate) => inSection(candidate.start))) {
-      const group = sectionGroups.find((candidate) => candidate.start < link.end && link.start < candidate.end)
-      const found = classify(link, group, input)
+    // Groups whose ask a following link may take over (an asking line, then the URL or a list of links).
+    const offers = new Map<SentenceGroup, {ask: AskAnalysis; offer: string | undefined}>()
+    for (const candidate of links.filter((entry) => inSection(entry.start))) {
+      const group = sectionGroups.find((entry) => entry.start < candidate.end && candidate.start < entry.end)
+      const link = group ? withVagueLeadIn(candidate, group, source) : candidate
+      let found = classify(link, group, input)
+      const before = group && !found.cta && (found.nonAsk.kind === 'citation' || found.nonAsk.kind === 'contact') ? askingLineBefore(group, sectionGroups, offers, source) : undefined
+      if (before && group && standsAlone(group, link)) {
+        const entry = offers.get(before) ?? {ask: before.ask, offer: undefined}
+        found = {cta: inheritedCta(link, group, entry.ask, input)}
+        found.cta.offer = entry.offer ??= found.cta.offer
+        offers.set(before, entry)
+        offers.set(group, entry)
+        asked.add(before)
+      }
       if (found.cta) {
         ctas.push(found.cta)
-        if (group) asked.add(group)
+        if (group) {
+          asked.add(group)
+          if (!offers.has(group)) offers.set(group, {ask: store.get(found.cta)!.ask, offer: found.cta.offer})
+        }
       } else nonAsks.push(found.nonAsk)
     }
     for (const group of sectionGroups) {
@@ -88,10 +104,10 @@ export function buildInventory(input: InventoryInput): CtaInventory {
       ctas.push(sentenceCta(group, input))
     }
     ctas.sort((a, b) => a.position.start.offset - b.position.start.offset)
-    const targets = rankTargets(ctas.filter((cta) => cta.primary))
+    const targets = rankOffers(ctas)
     // Only primary asks compete; a secondary one (詳しくはこちらをご覧ください) is not weakened by them.
     for (const cta of ctas) {
-      const others = !cta.primary ? 0 : cta.target ? targets.filter((target) => target !== cta.target).length : Math.max(0, targets.length - 1)
+      const others = !cta.primary ? 0 : targets.filter((target) => target !== offerOf(cta, ctas)).length
       rescore(cta, others)
     }
     const heading = section.heading
@@ -118,7 +134,7 @@ function classify(link: LinkCandidate, group: SentenceGroup | undefined, input: 
   const lang = labelled.lang
   const stage = input.stageAt(link.start)
   const position = positionOf(input.location, link.start, link.end)
-  const vague = !link.autolink && isVagueText(link.text)
+  const vague = link.leadIn === true || (!link.autolink && isVagueText(link.text))
   const label = link.autolink ? NO_ASK : labelled.ask
   const sentenceAsk = group?.ask ?? NO_ASK
   const clause = vague && group ? clauseAround(source, group, link) : ''
@@ -148,6 +164,7 @@ function classify(link: LinkCandidate, group: SentenceGroup | undefined, input: 
     text: link.text,
     url: link.url,
     target: link.url ? normalizeTarget(link.url) : undefined,
+    offer: link.url ? normalizeTarget(link.url) : actionOffer(ask),
     lang,
     stage,
     position,
@@ -171,6 +188,7 @@ function sentenceCta(group: SentenceGroup, input: InventoryInput): Cta {
     text: textOf(group.block, group.start, group.end),
     url: undefined,
     target: undefined,
+    offer: actionOffer(group.ask),
     lang: group.sentences[0]!.lang,
     stage: input.stageAt(group.start),
     position: positionOf(input.location, group.start, group.end),
@@ -183,9 +201,18 @@ function sentenceCta(group: SentenceGroup, input: InventoryInput): Cta {
     score: 0,
     reasons: []
   }
+  const pointer = DANGLING_POINTER.exec(source.slice(group.start, group.end))
+  if (pointer) {
+    cta.pointer = spanOf(source, group.start + pointer.index, group.start + pointer.index + pointer[0].length)
+    cta.vague = true
+  }
   store.set(cta, {ask: group.ask, labelled: false, bareUrl: false, firstPerson: false})
   return cta
 }
+
+// "Click here" with no link: plain-text and converted email lose the link and
+// keep the words, which then say neither where nor what.
+const DANGLING_POINTER = /\b(?:click|tap) (?:here|below)\b|(?:ここ|こちら)をクリック|こちらから\s*[>＞》→]/iu
 
 /** An action that commits the reader (join, 申し込む), as opposed to looking or reading. */
 function isCommitment(ask: AskAnalysis): boolean {
@@ -203,21 +230,123 @@ function rescore(cta: Cta, otherTargets: number) {
   cta.reasons = reasons
 }
 
-/** Distinct targets, the main one first: the strongest ask, then the most repeated, then the earliest. */
-function rankTargets(ctas: Cta[]): string[] {
-  const stats = new Map<string, {best: number; count: number; first: number}>()
+/**
+ * The offer a CTA counts for among `ctas`: its own, except that an ask without
+ * a link (`action:take`) joins a linked ask of the same kind of action, so that
+ * "Register today." and "[Register now](…)" are one offer.
+ */
+export function offerOf(cta: Cta, ctas: Cta[]): string | undefined {
+  if (!cta.offer?.startsWith('action:')) return cta.offer
+  const linked = ctas.find((other) => other.primary && other.offer && !other.offer.startsWith('action:') && actionOffer(store.get(other)!.ask) === cta.offer)
+  return linked?.offer ?? cta.offer
+}
+
+/**
+ * Distinct offers of the primary CTAs among `ctas`, the main one first: an ask
+ * to take the offer itself before asks to sponsor, contribute or share; then the
+ * strongest ask, the most repeated, and the earliest.
+ */
+export function rankOffers(ctas: Cta[]): string[] {
+  const stats = new Map<string, {take: boolean; best: number; count: number; first: number}>()
   for (const cta of ctas) {
-    if (!cta.target) continue
-    const strength = scoreCta({...store.get(cta)!, vague: cta.vague, otherTargets: 0}).score
-    const entry = stats.get(cta.target)
+    const offer = cta.primary ? offerOf(cta, ctas) : undefined
+    if (!offer) continue
+    const kept = store.get(cta)!
+    const strength = scoreCta({...kept, vague: cta.vague, otherTargets: 0}).score
+    const take = actionOffer(kept.ask) === 'action:take'
+    const entry = stats.get(offer)
     if (entry) {
+      entry.take ||= take
       entry.best = Math.max(entry.best, strength)
       entry.count++
-    } else stats.set(cta.target, {best: strength, count: 1, first: cta.position.start.offset})
+    } else stats.set(offer, {take, best: strength, count: 1, first: cta.position.start.offset})
   }
   return [...stats.entries()]
-    .sort(([, a], [, b]) => b.best - a.best || b.count - a.count || a.first - b.first)
-    .map(([target]) => target)
+    .sort(([, a], [, b]) => Number(b.take) - Number(a.take) || b.best - a.best || b.count - a.count || a.first - b.first)
+    .map(([offer]) => offer)
+}
+
+/** A link that takes over the ask of the line before it. */
+function inheritedCta(link: LinkCandidate, group: SentenceGroup, ask: AskAnalysis, input: InventoryInput): Cta {
+  const {source} = input
+  const labelled = labelAnalysis(link, group, source)
+  const vague = !link.autolink && isVagueText(link.text)
+  const cta: Cta = {
+    kind: link.kind,
+    text: link.text,
+    url: link.url,
+    target: link.url ? normalizeTarget(link.url) : undefined,
+    offer: link.url ? normalizeTarget(link.url) : actionOffer(ask),
+    lang: labelled.lang,
+    stage: input.stageAt(link.start),
+    position: positionOf(input.location, link.start, link.end),
+    sentence: spanOf(source, group.start, group.end),
+    action: ask.action,
+    form: ask.form,
+    hedges: ask.hedges,
+    vague,
+    primary: isCommitment(ask),
+    score: 0,
+    reasons: []
+  }
+  store.set(cta, {ask, labelled: true, bareUrl: link.autolink, firstPerson: labelled.ask.firstPerson})
+  return cta
+}
+
+/**
+ * The asking line right before a link's line ("Please follow the link below:",
+ * 「お申し込みは下記URLからどうぞ。」, "Get the book:" over a list), or the
+ * previous item of a list that already took one over; undefined when the line
+ * before does not ask or is not adjacent (at most one blank line between).
+ */
+function askingLineBefore(
+  group: SentenceGroup,
+  groups: SentenceGroup[],
+  offers: Map<SentenceGroup, unknown>,
+  source: string
+): SentenceGroup | undefined {
+  const index = groups.indexOf(group)
+  const previous = index > 0 ? groups[index - 1] : undefined
+  if (!previous || previous.block === group.block || previous.block.kind === 'heading') return undefined
+  if ((source.slice(previous.end, group.start).match(/\n/g) ?? []).length > 2) return undefined
+  return offers.has(previous) || previous.ask.form ? previous : undefined
+}
+
+/** The link is (nearly) all there is on its line: a bare URL, a list item, "Or [the audiobook](…)". */
+function standsAlone(group: SentenceGroup, link: LinkCandidate): boolean {
+  const rest = (textOf(group.block, group.start, link.start) + ' ' + textOf(group.block, link.end, group.end)).replace(/[\s\p{P}\p{S}]+/gu, ' ').trim()
+  return rest.length <= 12 && rest.split(' ').filter(Boolean).length <= 3
+}
+
+// Vague words right before a bare URL: "click here: https://…", 「ここをクリック→ https://…」.
+const LEAD_IN_FILLER_JA = /^(?:詳しくは|詳細は|続きは|お申し込みは|お申込みは)?$/u
+
+/**
+ * A bare URL introduced by vague words is a link whose text is those words:
+ * the reader sees "click here" and an address, not where it goes. The link's
+ * range is widened to start at the vague words.
+ */
+function withVagueLeadIn(link: LinkCandidate, group: SentenceGroup, source: string): LinkCandidate {
+  if (!link.autolink) return link
+  const lineStart = Math.max(group.start, source.lastIndexOf('\n', link.start - 1) + 1)
+  const before = source.slice(lineStart, link.start)
+  const clause = /[^,;.。、，；!?！？]*$/u.exec(before)![0]
+  const words = clause.replace(/[\s:：→⇒>＞»\-–—]+$/u, '')
+  const lead = words.trimStart()
+  if (!lead) return link
+  let vagueAt = -1
+  if (isVagueText(lead)) vagueAt = 0
+  else {
+    for (let cut = 1; cut < lead.length; cut++) {
+      if (LEAD_IN_FILLER_JA.test(lead.slice(0, cut)) && isVagueText(lead.slice(cut))) {
+        vagueAt = cut
+        break
+      }
+    }
+  }
+  if (vagueAt < 0) return link
+  const start = link.start - clause.length + (clause.length - clause.trimStart().length) + vagueAt
+  return {...link, text: source.slice(start, link.end), start, autolink: false, leadIn: true}
 }
 
 /** Analyse a link's own text with the tokens or words of the sentence it sits in; also its language. */
@@ -285,7 +414,8 @@ function groupSentences(sentences: ProseSentence[], source: string): SentenceGro
         ? analyzeJapanese(sentence.tokens, source, 'sentence', sentence.normalized)
         : analyzeEnglish(sentence.words, source, 'sentence')
     )
-    groups.push({sentences: current, block: first.block, start: first.start, end: last.end, ask: combine(analyses, source)})
+    const ask = combine(analyses, source)
+    groups.push({sentences: current, block: first.block, start: first.start, end: last.end, ask: isProcedural(source.slice(first.start, last.end)) ? {...ask, form: undefined} : ask})
     current = []
   }
   for (const sentence of sentences) {
@@ -295,6 +425,19 @@ function groupSentences(sentences: ProseSentence[], source: string): SentenceGro
   }
   flush()
   return groups
+}
+
+// Instructions for a case that may arise (changing a plan, needing an invoice,
+// having a question) are procedure, not the ask: 「お支払い方法を変える場合は、
+// 一度キャンセルしてから改めてお手続きください」, "If you need an invoice, contact billing".
+const PROCEDURAL_EN =
+  /\b(?:if|in case|should|when) you (?:need|have (?:any )?(?:questions?|problems?|issues?|trouble)|want to (?:change|cancel|update|switch|transfer)|wish to (?:change|cancel|update)|would like to (?:change|cancel|update)|are unable|cannot|can not|can't|lose|forget|run into|are having)\b|\bif (?:there are )?any (?:questions|problems)\b|\bfor (?:any )?(?:questions|help|support|billing|refunds?|invoices?)\b/iu
+const PROCEDURAL_JA = /場合(?:は|に|には|でも|、)|の際(?:は|には)|必要な(?:方|場合)|ご不明な点|ご質問(?:は|が|など)|変更(?:したい|される|を希望される)/u
+
+function isProcedural(text: string): boolean {
+  // A footer line ("To unsubscribe, reply STOP") is not an ask either.
+  const footer = nonAskKind(text, undefined)
+  return PROCEDURAL_EN.test(text) || PROCEDURAL_JA.test(text) || footer === 'unsubscribe' || footer === 'preferences'
 }
 
 /** A language run that ends with a sentence terminator closes its group. */

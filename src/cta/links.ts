@@ -16,6 +16,8 @@ export interface LinkCandidate {
   end: number
   /** `<https://…>` or a bare URL: the text is the URL. */
   autolink: boolean
+  /** A bare URL widened to the vague words before it ("click here: https://…"); the text is both. */
+  leadIn?: boolean
   /** Found in a block HTML node (no prose sentence around it). */
   blockHtml: boolean
   inBlockquote: boolean

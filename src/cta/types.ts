@@ -74,6 +74,14 @@ export interface Cta {
   url: string | undefined
   /** The target normalised for comparison (tracking parameters, fragment, trailing slash dropped). */
   target: string | undefined
+  /**
+   * What the ask is for, to tell one offer from competing ones: its target; for
+   * links listed under one asking line, the target of the first of them (formats
+   * or plans of one product); for an ask without a link, `action:` and the kind
+   * of action (`take`, `support`, `contribute`, `share`), which joins a linked
+   * ask of the same kind in the same part (docs/cta-inventory.md, "Offers").
+   */
+  offer: string | undefined
   lang: Lang
   stage: Stage
   /** The link or button text, or the sentence, in the source. */
@@ -87,6 +95,11 @@ export interface Cta {
   hedges: CtaSpan[]
   /** The link or button text does not say where it goes (こちら, "click here", "Submit"). */
   vague: boolean
+  /**
+   * For an ask without a link: words that point at a link that is not there
+   * ("click here", 「こちらから>」), which `vague-link` reports.
+   */
+  pointer?: CtaSpan
   /**
    * A commitment ask (join, reserve, buy, 申し込む, 予約する…) or a button: the
    * kind that competes for the reader's one click. Reading and viewing asks
@@ -125,7 +138,7 @@ export interface SectionCtas {
   ctas: Cta[]
   /** Links found and set aside as not being asks. */
   nonAsks: NonAskLink[]
-  /** Distinct normalised targets of the section's primary CTAs, main one first. */
+  /** Distinct offers of the section's primary CTAs (see `Cta.offer`), main one first. */
   targets: string[]
   /** The section's prose sentences (headings excluded), for `buried-cta`. */
   sentences: CtaSpan[]

@@ -11,7 +11,7 @@
 const VAGUE_JA = [
   'こちら', 'コチラ', 'ここ', 'ココ', 'こちらから', 'ここから', 'こちらへ', 'こちらをクリック', 'ここをクリック',
   'こちらをクリックしてください', 'ここをクリックしてください', 'こちらのリンク', 'このリンク', 'リンク', 'リンクはこちら',
-  '詳しくはこちら', '詳しくはここ', '詳細はこちら', '詳細はここ', '続きはこちら', '詳しく', '詳細', '詳細を見る', '続きを読む',
+  '詳しくはこちら', '詳しくはここ', '詳細はこちら', '詳細はここ', '続きはこちら', '詳しく', '詳細', '詳細を見る', '詳しく見る', '続きを読む',
   'もっと見る', 'もっと読む', 'クリック', 'クリックしてください', 'タップ', 'こちらをタップ', '送信', '次へ', '決定', 'ok'
 ]
 
@@ -33,7 +33,15 @@ export function linkTextKey(text: string): string {
     .replace(/\s+/g, ' ')
 }
 
+// A store or site named as the place, with nothing said about what is there:
+// 「Amazonで詳しく見る」, "Read more on Medium". The name is where, not what.
+const PLACE_ONLY_JA = /^[\p{Script=Latin}\p{Script=Katakana}ー\d .'-]+(?:で|から)(.+)$/u
+const PLACE_ONLY_EN = /^(.+?) (?:on|at|via) [\p{L}\d.'-]+$/u
+
 /** Whether a link or button text is non-specific. */
 export function isVagueText(text: string): boolean {
-  return VAGUE.has(linkTextKey(text))
+  const key = linkTextKey(text)
+  if (VAGUE.has(key)) return true
+  const place = PLACE_ONLY_JA.exec(key) ?? PLACE_ONLY_EN.exec(key)
+  return !!place && place[1] !== key && VAGUE.has(place[1]!) && place[1] !== 'here' && place[1] !== 'this'
 }
