@@ -195,3 +195,62 @@ describe('CTA rules stay quiet outside closings', () => {
     expect(file.messages.filter((message) => CTA_RULES.includes(String(message.ruleId)))).toEqual([])
   })
 })
+
+describe('CTA inventory: real closing forms and offers', () => {
+  const sales = (body: string) => `---\nstage: sales\n---\n\n# Offer\n\n${body}\n`
+
+  it('gives a bare URL under an asking line that line’s ask, with that line as its sentence', async () => {
+    for (const [body, line] of [
+      ['Please use the form below to reserve your place.\n\nhttps://example.com/reserve', 'Please use the form below to reserve your place.'],
+      ['受講のお申し込みは、下記のURLからどうぞ。\n\nhttps://example.com/apply', '受講のお申し込みは、下記のURLからどうぞ。']
+    ] as const) {
+      const source = sales(body)
+      const inventory = await findCtas(source)
+      const ctas = allCtas(inventory)
+      expect(ctas).toHaveLength(1)
+      expect(ctas[0]!.url).toMatch(/^https:\/\/example\.com\//)
+      expect(ctas[0]!.sentence?.text).toBe(line)
+      expectExactPositions(source, inventory)
+    }
+  })
+
+  it('counts links listed under one ask as one offer, and asks of another kind as another', async () => {
+    const list = await findCtas(sales('Get the guide in the format you like:\n\n- [Paperback](https://a.example/p)\n- [Kindle](https://b.example/k)'))
+    expect(new Set(allCtas(list).map((cta) => cta.offer)).size).toBe(1)
+    expect(list.sections[0]!.targets).toEqual(['https://a.example/p'])
+
+    const mixed = await findCtas(sales('[Buy a ticket](https://example.com/t)\n\nWe also encourage you to volunteer at the desk.'))
+    expect(allCtas(mixed).map((cta) => cta.offer)).toEqual(['https://example.com/t', 'action:contribute'])
+
+    const same = await findCtas(sales('Register today.\n\n[Register for the meetup](https://example.com/r)'))
+    expect(same.sections[0]!.targets).toEqual(['https://example.com/r'])
+  })
+
+  it('sets procedure and descriptive くださる apart from asks', async () => {
+    for (const body of [
+      'お支払い方法を変える場合は、一度キャンセルしてから改めてお手続きください。',
+      'If you need an invoice, contact billing.',
+      '会場費を支えてくださる、地元のお店を探しています。'
+    ]) {
+      expect(allCtas(await findCtas(sales(body)))).toEqual([])
+    }
+  })
+
+  it('reads open calls, openings and availability as asks, availability hedged', async () => {
+    const open = allCtas(await findCtas(sales('スポンサーを募集しています。\n\nTickets are now on sale.')))
+    expect(open.map((cta) => [cta.form, cta.hedges.length])).toEqual([['invitation', 0], ['invitation', 0]])
+    const closed = allCtas(await findCtas(sales('スポンサーの募集は終了しました。')))
+    expect(closed).toEqual([])
+    const available = allCtas(await findCtas(sales('チケットは以下から購入できます。\n\nTickets are available at the link above.')))
+    expect(available.map((cta) => cta.hedges.map((hedge) => hedge.text))).toEqual([['できます'], ['are available at']])
+  })
+
+  it('widens a bare URL to the vague words before it', async () => {
+    const source = sales('For the full schedule, click here: https://example.com/schedule')
+    const file = await lint(source)
+    const vague = file.messages.filter((message) => message.ruleId === 'vague-link')
+    expect(vague.map((message) => message.actual)).toEqual(['click here: https://example.com/schedule'])
+    const place = vague[0]!.place as {start: {offset: number}; end: {offset: number}}
+    expect(source.slice(place.start.offset, place.end.offset)).toBe('click here: https://example.com/schedule')
+  })
+})

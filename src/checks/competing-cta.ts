@@ -23,11 +23,12 @@ export const competingCta: Check = (context, rule) => {
     if (offers.length <= maxTargets) continue
     const main = ctas.filter((cta) => offerOf(cta, ctas) === offers[0]).sort((a, b) => b.score - a.score)[0]!
     for (const offer of offers.slice(maxTargets)) {
-      // Its first ask with a link, where there is one (the link is what competes for the click).
-      const asks = ctas.filter((cta) => cta.primary && offerOf(cta, ctas) === offer)
-      const extra = asks.find((cta) => cta.url) ?? asks[0]!
-      const start = extra.position.start.offset
-      const end = extra.position.end.offset
+      // Its first ask: where the reader first meets the competing offer.
+      const extra = ctas.find((cta) => cta.primary && offerOf(cta, ctas) === offer)!
+      // A link under an asking line ("Sponsors are welcome too:" then the URL) is reported at that line.
+      const underAsk = extra.sentence !== undefined && extra.position.start.offset >= extra.sentence.end
+      const start = underAsk ? extra.sentence!.start : extra.position.start.offset
+      const end = underAsk ? extra.sentence!.end : extra.position.end.offset
       const actual = context.source.slice(start, end)
       const mainText = context.source.slice(main.position.start.offset, main.position.end.offset)
       reportWithRelated(

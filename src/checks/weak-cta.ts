@@ -8,6 +8,18 @@ import type {Check} from './types.js'
 const REASSURANCE = /気軽|feel free/iu
 
 /**
+ * The end of a sentence without a last line that is only a URL: plain-text
+ * mail puts the address under the asking line, and the sentence splitter, seeing
+ * no capital after the full stop, keeps them together.
+ */
+function withoutUrlLine(source: string, start: number, end: number): number {
+  const text = source.slice(start, end)
+  const cut = text.lastIndexOf('\n')
+  if (cut < 0 || !/^\s*<?(?:https?:\/\/|mailto:|www\.)\S+>?\s*$/iu.test(text.slice(cut + 1))) return end
+  return start + text.slice(0, cut).trimEnd().length
+}
+
+/**
  * `weak-cta`: a call to action whose sentence hedges the ask (もしよろしければ,
  * ご検討ください, "if you want", "feel free to"). One message per sentence, on
  * the whole sentence, with the confident version of it in `expected`.
@@ -21,7 +33,10 @@ export const weakCta: Check = (context, rule) => {
       // In acquisition content only the opt-in itself must be confident: a soft
       // invitation to read or look (ご興味ある方はぜひご覧ください) is the trust-safe form there.
       if (cta.stage === 'acquisition' && !cta.primary) continue
-      const place = cta.sentence ?? {text: cta.text, start: cta.position.start.offset, end: cta.position.end.offset}
+      const sentence = cta.sentence ?? {text: cta.text, start: cta.position.start.offset, end: cta.position.end.offset}
+      // A sentence that opens with a link starts at its text: take the bracket too, so the finding is balanced Markdown.
+      const opened = context.source[sentence.start - 1] === '[' && context.source.indexOf('](', sentence.start) < sentence.end
+      const place = {start: opened ? sentence.start - 1 : sentence.start, end: withoutUrlLine(context.source, sentence.start, sentence.end)}
       if (seen.has(place.start)) continue
       seen.add(place.start)
       const actual = context.source.slice(place.start, place.end)

@@ -106,7 +106,7 @@ const NEEDS: Record<string, string[]> = {
   pick: ['up'],
   come: ['along', 'to', 'and', 'join', 'see', 'say', 'by', 'meet', 'celebrate', 'visit'],
   leave: ['a', 'an', 'your', 'us', 'me', 'feedback', 'comment', 'comments', 'review', 'reviews', 'note', 'message'],
-  tell: ['your', 'a', 'us', 'me', 'friends', 'everyone', 'others', 'people', 'them', 'colleagues'],
+  tell: ['your', 'friends', 'everyone', 'others', 'people', 'colleagues'],
   spread: ['the', 'word'],
   help: ['us', 'me', 'support', 'fund', 'keep', 'make'],
   write: ['to', 'us', 'me', 'in', 'back'],
@@ -150,7 +150,8 @@ const HEDGES: string[][] = [
   'if you fancy', 'if you are so inclined', 'if you are inclined', 'if so inclined', 'if you can spare', 'if you have time',
   'if you have a moment', 'if you get a chance', 'if this sounds', 'if that sounds', 'if it sounds', 'if you find this',
   'if you find it', 'if you think', 'if you are keen', 'i would be grateful', 'i would appreciate', 'would be grateful',
-  'would really appreciate', 'it would mean a lot', 'would you consider', 'even just'
+  'would really appreciate', 'it would mean a lot', 'would you consider', 'even just', 'for those who want',
+  'for those who would like', 'for anyone who wants', 'those of you who want'
 ].map((phrase) => phrase.split(' '))
 
 /** Words (of a sentence or of a link label) analysed for an ask. */
@@ -159,6 +160,13 @@ export function analyzeEnglish(given: NormalWord[], source: string, mode: AskMod
   const words = afterPostscript(given)
   const hedges = englishHedges(words, source)
   const found = findAsk(words, mode)
+  const opened = found || mode === 'label' ? -1 : openedAt(words)
+  if (opened >= 0) {
+    const subject = words.find((word) => OPENED_SUBJECT.has(word.norm) || word.norm === 'call') ?? words[opened]!
+    const contribute = ['applications', 'submissions', 'cfp', 'call'].includes(subject.norm)
+    const [from, to] = subject.start < words[opened]!.start ? [subject, words[opened]!] : [words[opened]!, subject]
+    return {form: 'invitation', action: spanOf(source, from.start, to.end), lemma: contribute ? 'submit' : 'get', actionLeads: false, specific: undefined, firstPerson: false, hedges}
+  }
   const available = found || mode === 'label' ? -1 : availabilityAt(words)
   if (available >= 0) {
     hedges.push(spanOf(source, words[available - 1]!.start, words[available + 1]!.end))
@@ -255,10 +263,37 @@ function findAsk(words: NormalWord[], mode: AskMode): FoundAsk | undefined {
  * hedge (weak-cta). Index of "available", or -1.
  */
 export function availabilityAt(words: NormalWord[]): number {
-  for (let at = 1; at < words.length - 1; at++) {
+  for (let at = 1; at < words.length; at++) {
     if (words[at]!.norm !== 'available') continue
     const be = words[at - 1]!.norm === 'now' ? words[at - 2]?.norm : words[at - 1]!.norm
-    if ((be === 'is' || be === 'are') && ['at', 'from', 'on', 'via', 'here', 'below', 'above', 'through'].includes(words[at + 1]!.norm)) return at
+    if ((be === 'is' || be === 'are') && ['at', 'from', 'on', 'via', 'here', 'below', 'above', 'through'].includes(words[at + 1]?.norm ?? '')) return at
+    // "we have a variety of tickets available"
+    if (OFFERED.has(words[at - 1]!.norm) && words.slice(Math.max(0, at - 6), at - 1).some((word) => word.norm === 'have' || word.norm === 'has')) return at
+  }
+  return -1
+}
+
+const OFFERED = new Set(['tickets', 'seats', 'spots', 'places', 'copies', 'plans', 'passes'])
+const OPENED_SUBJECT = new Set(['registration', 'registrations', 'tickets', 'ticket', 'sales', 'applications', 'submissions', 'enrollment', 'enrolment', 'pre-orders', 'preorders', 'cfp', 'signups', 'sign-ups', 'booking', 'bookings'])
+
+/**
+ * "Tickets are now on sale", "registration is open": the offer announced as
+ * open, an ask without a hedge. Index of "sale"/"open", or -1.
+ */
+export function openedAt(words: NormalWord[]): number {
+  for (let at = 2; at < words.length; at++) {
+    const word = words[at]!.norm
+    // "We have opened a CFP", "we've opened registration"
+    if (word === 'opened' && (words[at - 1]!.norm === 'have' || words[at - 1]!.norm === 'has')) {
+      if (words.slice(at + 1, at + 4).some((entry) => OPENED_SUBJECT.has(entry.norm) || entry.norm === 'call')) return at
+      continue
+    }
+    const onSale = word === 'sale' && words[at - 1]!.norm === 'on'
+    if (!onSale && word !== 'open') continue
+    const before = words.slice(Math.max(0, at - 5), onSale ? at - 1 : at).map((entry) => entry.norm)
+    if (!before.some((norm) => norm === 'is' || norm === 'are')) continue
+    if (before.some((norm) => norm === 'not' || norm === 'no')) continue
+    if (before.some((norm) => OPENED_SUBJECT.has(norm))) return at
   }
   return -1
 }
@@ -293,7 +328,7 @@ function invitationAt(words: NormalWord[], at: number): number {
 
 /** "feel free to V", "you might want to V", "why not V", "consider V-ing": index of V or -1. */
 function suggestionAt(words: NormalWord[], at: number): number {
-  const norms = words.slice(at, at + 5).map((word) => word.norm)
+  const norms = words.slice(at, at + 7).map((word) => word.norm)
   const lead = [
     ['feel', 'free', 'to'],
     ['you', 'might', 'want', 'to'],
@@ -302,11 +337,20 @@ function suggestionAt(words: NormalWord[], at: number): number {
     ['you', 'could'],
     ['you', 'might'],
     ['if', 'you', 'would'],
+    // "a Patreon page for those who want to donate": an ask put to whoever wants it.
+    ['for', 'those', 'who', 'want', 'to'],
+    ['for', 'those', 'who', 'would', 'like', 'to'],
+    ['for', 'anyone', 'who', 'wants', 'to'],
+    ['those', 'of', 'you', 'who', 'want', 'to'],
     ['would', 'you'],
     ['maybe'],
     ['perhaps']
   ].find((phrase) => phrase.every((word, offset) => norms[offset] === word))
-  if (lead && isActionAt(words, at + lead.length)) return at + lead.length
+  if (lead) {
+    // "You could also become a volunteer"
+    const verb = words[at + lead.length]?.norm === 'also' ? at + lead.length + 1 : at + lead.length
+    if (isActionAt(words, verb)) return verb
+  }
   if (norms[0] === 'consider' && words[at + 1]?.norm.endsWith('ing') && isActionAt(words, at + 1)) return at + 1
   return -1
 }

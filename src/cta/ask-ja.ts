@@ -122,7 +122,7 @@ const HEDGES: RegExp[] = [
   /(?:お)?気軽に/g,
   // Asks put to whoever happens to be interested: 興味のある方は, 気になる人は, ご興味のある団体様は.
   /(?:ご)?興味(?:が|の)?(?:ある|おあり[のな]?|をお持ちの)(?:方|人|かた|皆様|皆さま|みなさま|みなさん|皆さん|団体様|企業様|方々)/g,
-  /気になる(?:方|人|かた)/g,
+  /気に(?:なる|なっている|なった|なってる)(?:方|人|かた)/g,
   // 応援してもいいなという方は: a lukewarm reader invited with a lukewarm ask.
   /(?:て|で)も(?:いい|良い)(?:な|かな)?(?:と(?:いう|思う)|って)(?:方|人)/g,
   /(?:ご|お)?検討(?:ください|下さい|くださいませ|いただければ(?:幸いです|嬉しいです|うれしいです)?|いただけますと幸いです|いただけると(?:嬉しい|うれしい|幸い)です|のほど[^。!?]*)/g,
@@ -211,9 +211,15 @@ function openCall(tokens: JaToken[], index: number): {start: number; end: number
     (token.pos === POS.verb && rest[0]?.basic_form === 'ます' && rest[0]?.conjugated_form === '基本形') ||
     rest.some((next, at) => isTe({token: next} as JaToken) && ['いる', 'おる'].includes(rest[at + 1]?.basic_form ?? ''))
   if (!open || rest.some((next) => ['終了', '締め切る', '締切', 'た'].includes(next.basic_form))) return undefined
-  // What is called for: the noun compound before を/も (LT登壇を, 個人スポンサーも, 講演依頼も),
-  // named by its word that has a class of action (登壇, スポンサー, 講演), else by its last word.
-  let lemma = token.basic_form
+  return {start: tokens[index]!.start, end: tokens[index]!.end, lemma: calledFor(tokens, index) ?? token.basic_form}
+}
+
+/**
+ * What a call or an opening is for: the noun compound before を/も/の (LT登壇を,
+ * 個人スポンサーも, 講演依頼も, スポンサーの受付), named by its word that has a class
+ * of action (登壇, スポンサー, 講演), else by its last word.
+ */
+function calledFor(tokens: JaToken[], index: number): string | undefined {
   let at = index - 1
   while (at >= 0 && tokens[at]!.token.pos === POS.particle && ['を', 'も', 'の', 'が'].includes(tokens[at]!.token.surface_form)) at--
   const compound: string[] = []
@@ -222,8 +228,8 @@ function openCall(tokens: JaToken[], index: number): {start: number; end: number
     if (['数', '接尾'].includes(before.pos_detail_1)) continue
     compound.unshift(before.basic_form === '*' ? before.surface_form : before.basic_form)
   }
-  if (compound.length > 0) lemma = compound.find((noun) => Object.hasOwn(JA_ACTION_CLASSES, noun)) ?? compound[compound.length - 1]!
-  return {start: tokens[index]!.start, end: tokens[index]!.end, lemma}
+  if (compound.length === 0) return undefined
+  return compound.find((noun) => Object.hasOwn(JA_ACTION_CLASSES, noun)) ?? compound[compound.length - 1]!
 }
 
 function findAsk(tokens: JaToken[], source: string, mode: AskMode): FoundAsk | undefined {
@@ -238,6 +244,13 @@ function findAsk(tokens: JaToken[], source: string, mode: AskMode): FoundAsk | u
     // スポンサーを募集します, 講演依頼も受け付けております: an open call is an invitation to act.
     const call = openCall(tokens, index)
     if (call) return {form: 'invitation', action: spanOf(source, call.start, call.end), leads: false, lemma: call.lemma}
+    // チケット販売を開始します, 予約受付を開始しました, 発売中です: the offer announced as open.
+    const opened = saleOpened(tokens, index)
+    if (opened) {
+      const called = calledFor(tokens, index)
+      const lemma = called && Object.hasOwn(JA_ACTION_CLASSES, called) ? called : '購入'
+      return {form: 'invitation', action: spanOf(source, tokens[index]!.start, tokens[opened]!.end), leads: false, lemma}
+    }
     // 申込ページはこちら, お申し込みフォームはこちら: the page named, the way pointed at.
     if (isActionNoun(token) && pagePointerAt(tokens, index + 1)) return {form: 'pointer', action: spanOf(source, entry.start, entry.end), leads: false}
     // 以下から購入できます, こちらからお申し込みいただけます: where to act, said as a possibility (a soft ask).
@@ -286,7 +299,9 @@ function nounAsk(tokens: JaToken[], index: number, mode: AskMode): AskForm | und
   }
   // ご購入のほど(、よろしく)お願いいたします
   if (next?.token.surface_form === 'の' && tokens[index + 2]?.token.surface_form === 'ほど') return 'request'
-  if (onlyTrailing(tokens, index + 1) && next?.token.pos !== POS.noun && buttonLike(tokens, index, mode)) return 'action' // 今すぐ登録
+  // 今すぐ登録; not 先週のエントリー, where the noun is a thing (an entry), not an action.
+  const attributive = tokens[index - 1]?.token.surface_form === 'の'
+  if (!attributive && onlyTrailing(tokens, index + 1) && next?.token.pos !== POS.noun && buttonLike(tokens, index, mode)) return 'action'
   return undefined
 }
 
@@ -340,6 +355,23 @@ function closesWithRequest(tokens: JaToken[], from: number): boolean {
   if (end.basic_form === 'どうぞ') return true
   // …お願いします / お願いいたします
   return end.basic_form === 'ます' && rest.slice(Math.max(0, last - 3), last).some((entry) => entry.token.basic_form === 'お願い')
+}
+
+const SALE_NOUNS = new Set(['販売', '発売', '受付', '予約', '申込', '申し込み', '先行販売', '予約販売'])
+
+/** 販売/受付 (を) (にて…) 開始する, 発売中: index of the last token of the announcement, or 0. */
+function saleOpened(tokens: JaToken[], index: number): number {
+  const token = tokens[index]!.token
+  if (!SALE_NOUNS.has(token.basic_form)) return 0
+  if (token.basic_form === '発売' || token.basic_form === '販売') {
+    if (tokens[index + 1]?.token.surface_form === '中') return index + 1
+  }
+  for (let at = index + 1; at < Math.min(tokens.length, index + 8); at++) {
+    const next = tokens[at]!.token
+    if (next.basic_form === '開始' && tokens[at + 1]?.token.basic_form === 'する') return at + 1
+    if (next.pos === POS.verb || next.surface_form === '。') return 0
+  }
+  return 0
 }
 
 function isActionNoun(token: JaToken['token']): boolean {
@@ -414,8 +446,9 @@ function isPrefix(entry: JaToken | undefined): boolean {
   return !!entry && entry.token.pos === POS.prefix && ['お', 'ご', '御'].includes(entry.token.surface_form)
 }
 
+/** ください as a request; not 支えてくださる方, where くださる describes someone. */
 function isKudasai(entry: JaToken | undefined): boolean {
-  return !!entry && ['くださる', '下さる'].includes(entry.token.basic_form)
+  return !!entry && ['くださる', '下さる'].includes(entry.token.basic_form) && entry.token.conjugated_form.startsWith('命令')
 }
 
 function isTe(entry: JaToken): boolean {

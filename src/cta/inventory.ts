@@ -18,11 +18,11 @@ import {analyzeEnglish, EN_GENERIC_ACTIONS} from './ask-en.js'
 import {analyzeJapanese, JA_GENERIC_ACTIONS} from './ask-ja.js'
 import {collectLinks, type LinkCandidate} from './links.js'
 import {nonAskKind} from './non-ask.js'
-import {actionOffer} from './offers.js'
+import {actionClass, actionOffer} from './offers.js'
 import {scoreCta} from './score.js'
 import {normalizeTarget} from './targets.js'
 import type {Cta, CtaInventory, CtaPosition, CtaSpan, NonAskLink, SectionCtas} from './types.js'
-import {isVagueText} from './vague.js'
+import {isDanglingLabel, isVagueText} from './vague.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -82,24 +82,33 @@ export function buildInventory(input: InventoryInput): CtaInventory {
       const group = sectionGroups.find((entry) => entry.start < candidate.end && candidate.start < entry.end)
       const link = group ? withVagueLeadIn(candidate, group, source) : candidate
       let found = classify(link, group, input)
-      const before = group && !found.cta && (found.nonAsk.kind === 'citation' || found.nonAsk.kind === 'contact') ? askingLineBefore(group, sectionGroups, offers, source) : undefined
-      if (before && group && standsAlone(group, link)) {
+      const before = !found.cta && (found.nonAsk.kind === 'citation' || found.nonAsk.kind === 'contact') ? askingLineBefore(link, group, sectionGroups, offers, source) : undefined
+      // A paragraph that is only a URL has no prose sentence: it stands alone.
+      if (before && (!group || standsAlone(group, link, source))) {
         const entry = offers.get(before) ?? {ask: before.ask, offer: undefined}
-        found = {cta: inheritedCta(link, group, entry.ask, input)}
+        found = {cta: inheritedCta(link, before, entry.ask, input)}
         found.cta.offer = entry.offer ??= found.cta.offer
         offers.set(before, entry)
-        offers.set(group, entry)
+        if (group) offers.set(group, entry)
         asked.add(before)
       }
       if (found.cta) {
         ctas.push(found.cta)
         if (group) {
           asked.add(group)
-          if (!offers.has(group)) offers.set(group, {ask: store.get(found.cta)!.ask, offer: found.cta.offer})
+          const shared = offers.get(group)
+          // "Leave a review on [Amazon] or [Goodreads]": links that share their sentence's
+          // ask and name no action of their own are one offer, in several places.
+          if (shared?.offer && !store.get(found.cta)!.ownAction) found.cta.offer = shared.offer
+          if (!shared) offers.set(group, {ask: store.get(found.cta)!.ask, offer: found.cta.offer})
         }
       } else nonAsks.push(found.nonAsk)
     }
     for (const group of sectionGroups) {
+      if (group.block.kind !== 'heading' && !asked.has(group) && isDanglingLabel(textOf(group.block, group.start, group.end))) {
+        nonAsks.push(danglingLabel(group, input))
+        continue
+      }
       if (!group.ask.form || asked.has(group) || group.block.kind === 'heading') continue
       ctas.push(sentenceCta(group, input))
     }
@@ -177,7 +186,7 @@ function classify(link: LinkCandidate, group: SentenceGroup | undefined, input: 
     score: 0,
     reasons: []
   }
-  store.set(cta, {ask, labelled: true, bareUrl: link.autolink, firstPerson: label.firstPerson})
+  store.set(cta, {ask, labelled: true, bareUrl: link.autolink, firstPerson: label.firstPerson, ownAction: !!label.action})
   return {cta}
 }
 
@@ -217,11 +226,11 @@ const DANGLING_POINTER = /\b(?:click|tap) (?:here|below)\b|(?:ここ|こちら)�
 /** An action that commits the reader (join, 申し込む), as opposed to looking or reading. */
 function isCommitment(ask: AskAnalysis): boolean {
   if (!ask.lemma) return false
-  return !JA_GENERIC_ACTIONS.has(ask.lemma) && !EN_GENERIC_ACTIONS.has(ask.lemma)
+  return !JA_GENERIC_ACTIONS.has(ask.lemma) && !EN_GENERIC_ACTIONS.has(ask.lemma) && actionClass(ask) !== 'contact'
 }
 
-// Score inputs kept aside until the section's targets are known.
-const store = new WeakMap<Cta, {ask: AskAnalysis; labelled: boolean; bareUrl: boolean; firstPerson: boolean}>()
+// Score inputs kept aside until the section's targets are known; `ownAction`: the link text names an action.
+const store = new WeakMap<Cta, {ask: AskAnalysis; labelled: boolean; bareUrl: boolean; firstPerson: boolean; ownAction?: boolean}>()
 
 function rescore(cta: Cta, otherTargets: number) {
   const kept = store.get(cta)!
@@ -243,8 +252,9 @@ export function offerOf(cta: Cta, ctas: Cta[]): string | undefined {
 
 /**
  * Distinct offers of the primary CTAs among `ctas`, the main one first: an ask
- * to take the offer itself before asks to sponsor, contribute or share; then the
- * strongest ask, the most repeated, and the earliest.
+ * to take the offer itself (buy, join, register) before asks to sponsor,
+ * contribute or share, which are side asks of a sales part; then the strongest
+ * ask, the most repeated (links), the earliest.
  */
 export function rankOffers(ctas: Cta[]): string[] {
   const stats = new Map<string, {take: boolean; best: number; count: number; first: number}>()
@@ -253,23 +263,39 @@ export function rankOffers(ctas: Cta[]): string[] {
     if (!offer) continue
     const kept = store.get(cta)!
     const strength = scoreCta({...kept, vague: cta.vague, otherTargets: 0}).score
-    const take = actionOffer(kept.ask) === 'action:take'
+    const take = actionClass(kept.ask) === 'take'
+    // Repetition counts links only: a sentence announcing an offer and its link are one ask.
+    const linked = cta.url ? 1 : 0
     const entry = stats.get(offer)
     if (entry) {
       entry.take ||= take
       entry.best = Math.max(entry.best, strength)
-      entry.count++
-    } else stats.set(offer, {take, best: strength, count: 1, first: cta.position.start.offset})
+      entry.count += linked
+    } else stats.set(offer, {take, best: strength, count: linked, first: cta.position.start.offset})
   }
   return [...stats.entries()]
     .sort(([, a], [, b]) => Number(b.take) - Number(a.take) || b.best - a.best || b.count - a.count || a.first - b.first)
     .map(([offer]) => offer)
 }
 
-/** A link that takes over the ask of the line before it. */
-function inheritedCta(link: LinkCandidate, group: SentenceGroup, ask: AskAnalysis, input: InventoryInput): Cta {
+/** A button label standing alone without its link (VIEW MORE): reported by vague-link as a link that says nothing. */
+function danglingLabel(group: SentenceGroup, input: InventoryInput): NonAskLink {
+  return {
+    kind: 'citation',
+    text: textOf(group.block, group.start, group.end),
+    url: undefined,
+    position: positionOf(input.location, group.start, group.end),
+    vague: true,
+    hasContext: false,
+    lang: group.sentences[0]!.lang,
+    stage: input.stageAt(group.start)
+  }
+}
+
+/** A link that takes over the ask of the line before it (`asking`, which is also its `sentence`). */
+function inheritedCta(link: LinkCandidate, asking: SentenceGroup, ask: AskAnalysis, input: InventoryInput): Cta {
   const {source} = input
-  const labelled = labelAnalysis(link, group, source)
+  const labelled = labelAnalysis(link, undefined, source)
   const vague = !link.autolink && isVagueText(link.text)
   const cta: Cta = {
     kind: link.kind,
@@ -280,7 +306,7 @@ function inheritedCta(link: LinkCandidate, group: SentenceGroup, ask: AskAnalysi
     lang: labelled.lang,
     stage: input.stageAt(link.start),
     position: positionOf(input.location, link.start, link.end),
-    sentence: spanOf(source, group.start, group.end),
+    sentence: spanOf(source, asking.start, asking.end),
     action: ask.action,
     form: ask.form,
     hedges: ask.hedges,
@@ -300,21 +326,28 @@ function inheritedCta(link: LinkCandidate, group: SentenceGroup, ask: AskAnalysi
  * before does not ask or is not adjacent (at most one blank line between).
  */
 function askingLineBefore(
-  group: SentenceGroup,
+  link: LinkCandidate,
+  group: SentenceGroup | undefined,
   groups: SentenceGroup[],
   offers: Map<SentenceGroup, unknown>,
   source: string
 ): SentenceGroup | undefined {
-  const index = groups.indexOf(group)
-  const previous = index > 0 ? groups[index - 1] : undefined
-  if (!previous || previous.block === group.block || previous.block.kind === 'heading') return undefined
-  if ((source.slice(previous.end, group.start).match(/\n/g) ?? []).length > 2) return undefined
+  const start = group?.start ?? link.start
+  const previous = groups.findLast((candidate) => candidate.end <= start && candidate !== group)
+  if (!previous || previous.block.kind === 'heading') return undefined
+  // Within one paragraph, only a link that starts a line of its own (a URL under the asking line).
+  if (previous.block === group?.block && !source.slice(previous.end, start).includes('\n')) return undefined
+  if ((source.slice(previous.end, start).match(/\n/g) ?? []).length > 2) return undefined
   return offers.has(previous) || previous.ask.form ? previous : undefined
 }
 
 /** The link is (nearly) all there is on its line: a bare URL, a list item, "Or [the audiobook](…)". */
-function standsAlone(group: SentenceGroup, link: LinkCandidate): boolean {
-  const rest = (textOf(group.block, group.start, link.start) + ' ' + textOf(group.block, link.end, group.end)).replace(/[\s\p{P}\p{S}]+/gu, ' ').trim()
+function standsAlone(group: SentenceGroup, link: LinkCandidate, source: string): boolean {
+  // Only the link's own line: a URL line and the sentence after it can be one prose sentence.
+  const lineStart = Math.max(group.start, source.lastIndexOf('\n', link.start - 1) + 1)
+  const lineEnd = source.indexOf('\n', link.end)
+  const end = lineEnd < 0 ? group.end : Math.min(group.end, lineEnd)
+  const rest = (textOf(group.block, lineStart, link.start) + ' ' + textOf(group.block, link.end, end)).replace(/[\s\p{P}\p{S}]+/gu, ' ').trim()
   return rest.length <= 12 && rest.split(' ').filter(Boolean).length <= 3
 }
 
@@ -431,7 +464,7 @@ function groupSentences(sentences: ProseSentence[], source: string): SentenceGro
 // having a question) are procedure, not the ask: 「お支払い方法を変える場合は、
 // 一度キャンセルしてから改めてお手続きください」, "If you need an invoice, contact billing".
 const PROCEDURAL_EN =
-  /\b(?:if|in case|should|when) you (?:need|have (?:any )?(?:questions?|problems?|issues?|trouble)|want to (?:change|cancel|update|switch|transfer)|wish to (?:change|cancel|update)|would like to (?:change|cancel|update)|are unable|cannot|can not|can't|lose|forget|run into|are having)\b|\bif (?:there are )?any (?:questions|problems)\b|\bfor (?:any )?(?:questions|help|support|billing|refunds?|invoices?)\b/iu
+  /\b(?:if|in case|should|when) you (?:need|have (?:any )?(?:questions?|problems?|issues?|trouble)|want to (?:change|cancel|update|switch|transfer)|wish to (?:change|cancel|update)|would like to (?:change|cancel|update)|are unable|cannot|can not|can't|lose|forget|run into|are having)\b|\bask (?:me|us) (?:any |a )?questions?\b|\bif (?:there are )?any (?:questions|problems)\b|\bfor (?:any )?(?:questions|help|support|billing|refunds?|invoices?)\b/iu
 const PROCEDURAL_JA = /場合(?:は|に|には|でも|、)|の際(?:は|には)|必要な(?:方|場合)|ご不明な点|ご質問(?:は|が|など)|変更(?:したい|される|を希望される)/u
 
 function isProcedural(text: string): boolean {

@@ -12,10 +12,14 @@ import type {AskAnalysis} from './analysis.js'
 import {EN_ACTION_CLASSES} from './ask-en.js'
 import {JA_ACTION_CLASSES} from './ask-ja.js'
 
-/** The class of action an ask requests: `take`, `support`, `contribute` or `share`. */
+/** The class of action an ask requests: `take`, `support`, `contribute`, `share`, or `contact` (never primary). */
 export function actionClass(ask: AskAnalysis): string {
   const lemma = ask.lemma ?? ''
   const object = (ask.specific?.text ?? '').toLowerCase()
+  // "Leave a comment" asks for a reply, "leave a review" spreads the word.
+  if (lemma === 'leave' && /comment|note|message|question/.test(object)) return 'contact'
+  // "Buy me a coffee", Ko-fi, tips: a donation in the words of a purchase.
+  if (/\bcoffee\b|ko-?fi|\btips?\b|patreon/.test(object)) return 'support'
   if (lemma === 'become') {
     if (/sponsor|patron|supporter|backer|donor/.test(object)) return 'support'
     if (/volunteer|speaker|contributor|mentor/.test(object)) return 'contribute'

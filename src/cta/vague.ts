@@ -45,3 +45,15 @@ export function isVagueText(text: string): boolean {
   const place = PLACE_ONLY_JA.exec(key) ?? PLACE_ONLY_EN.exec(key)
   return !!place && place[1] !== key && VAGUE.has(place[1]!) && place[1] !== 'here' && place[1] !== 'this'
 }
+
+// Button labels that, on a line of their own and without a link, show a button
+// lost in conversion to plain text (VIEW MORE, 続きを読む): nothing says where.
+const DANGLING_LABELS = new Set([
+  'view more', 'read more', 'learn more', 'see more', 'see details', 'find out more', 'click here', 'tap here', 'more info',
+  '詳しくはこちら', '詳細はこちら', '続きを読む', '続きはこちら', 'もっと見る', '詳しく見る', '詳細を見る', 'こちらをクリック', 'ここをクリック'
+])
+
+/** Whether a line of plain text is a bare button label (VIEW MORE, 詳しくはこちら). */
+export function isDanglingLabel(text: string): boolean {
+  return DANGLING_LABELS.has(linkTextKey(text))
+}
