@@ -99,7 +99,7 @@ export const EN_ACTION_CLASSES: Record<string, string> = {
 
 /** Verbs that only ask together with a particle: "sign up", "check it out", "take a look", "hit reply", "pick up". */
 const NEEDS: Record<string, string[]> = {
-  sign: ['up'],
+  sign: ['up', 'on'],
   check: ['out'],
   take: ['a', 'part', 'the', 'your', 'my'],
   hit: ['reply'],
@@ -151,7 +151,8 @@ const HEDGES: string[][] = [
   'if you have a moment', 'if you get a chance', 'if this sounds', 'if that sounds', 'if it sounds', 'if you find this',
   'if you find it', 'if you think', 'if you are keen', 'i would be grateful', 'i would appreciate', 'would be grateful',
   'would really appreciate', 'it would mean a lot', 'would you consider', 'even just', 'for those who want',
-  'for those who would like', 'for anyone who wants', 'those of you who want'
+  'for those who would like', 'for anyone who wants', 'those of you who want', 'it will not hurt', 'it does not hurt',
+  'it can not hurt'
 ].map((phrase) => phrase.split(' '))
 
 /** Words (of a sentence or of a link label) analysed for an ask. */
@@ -343,6 +344,11 @@ function suggestionAt(words: NormalWord[], at: number): number {
     ['for', 'anyone', 'who', 'wants', 'to'],
     ['those', 'of', 'you', 'who', 'want', 'to'],
     ['would', 'you'],
+    // "It won't hurt you to sign on": an ask by litotes.
+    ['it', 'will', 'not', 'hurt', 'you', 'to'],
+    ['it', 'will', 'not', 'hurt', 'to'],
+    ['it', 'does', 'not', 'hurt', 'to'],
+    ['it', 'can', 'not', 'hurt', 'to'],
     ['maybe'],
     ['perhaps']
   ].find((phrase) => phrase.every((word, offset) => norms[offset] === word))

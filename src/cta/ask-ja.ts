@@ -318,6 +318,9 @@ function verbAsk(tokens: JaToken[], verb: number, source: string, mode: AskMode)
   }
   if (next && isTe(next)) {
     if (isKudasai(second)) return {form: 'request', leads: onlyTrailing(tokens, verb + 3)}
+    // 登録しておいて損はありません, 参加してみても損はない: an ask by litotes, hedged.
+    const litotes = litotesAt(tokens, verb + 2)
+    if (litotes) return {form: 'suggestion', leads: false, hedge: spanOf(source, litotes.start, litotes.end)}
     // 〜てみてはいかがでしょうか, 〜ていただけると嬉しいです: asks, hedged.
     if (second && ['みる', 'いただける', 'いただく', 'もらえる', 'もらう', 'くれる'].includes(second.token.basic_form)) {
       return {form: 'suggestion', leads: false}
@@ -372,6 +375,20 @@ function saleOpened(tokens: JaToken[], index: number): number {
     if (next.pos === POS.verb || next.surface_form === '。') return 0
   }
   return 0
+}
+
+/** (おいて|みて)(も) 損は ない/ありません from `from`: the span of the litotes, if there. */
+function litotesAt(tokens: JaToken[], from: number): {start: number; end: number} | undefined {
+  let at = from
+  if (['おく', 'みる'].includes(tokens[at]?.token.basic_form ?? '') && tokens[at + 1] && isTe(tokens[at + 1]!)) at += 2
+  if (tokens[at]?.token.surface_form === 'も') at++
+  if (tokens[at]?.token.surface_form !== '損' || tokens[at + 1]?.token.surface_form !== 'は') return undefined
+  const last = tokens[at + 2]
+  if (!last) return undefined
+  if (last.token.basic_form === 'ない') return {start: tokens[from]!.start, end: last.end}
+  const negative = tokens[at + 4]
+  if (last.token.basic_form === 'ある' && negative?.token.basic_form === 'ん') return {start: tokens[from]!.start, end: negative.end}
+  return undefined
 }
 
 function isActionNoun(token: JaToken['token']): boolean {
