@@ -143,7 +143,7 @@ function classify(link: LinkCandidate, group: SentenceGroup | undefined, input: 
   const lang = labelled.lang
   const stage = input.stageAt(link.start)
   const position = positionOf(input.location, link.start, link.end)
-  const vague = link.leadIn === true || (!link.autolink && isVagueText(link.text))
+  const vague = isVagueLink(link)
   const label = link.autolink ? NO_ASK : labelled.ask
   const sentenceAsk = group?.ask ?? NO_ASK
   const clause = vague && group ? clauseAround(source, group, link) : ''
@@ -168,26 +168,50 @@ function classify(link: LinkCandidate, group: SentenceGroup | undefined, input: 
         specific: label.specific ?? sentenceAsk.specific,
         hedges: mergeSpans([...label.hedges, ...sentenceAsk.hedges], source)
       }
-  const cta: Cta = {
-    kind: link.kind,
-    text: link.text,
-    url: link.url,
-    target: link.url ? normalizeTarget(link.url) : undefined,
-    offer: link.url ? normalizeTarget(link.url) : actionOffer(ask),
+  const cta = linkCta(link, ask, {
     lang,
     stage,
     position,
     sentence: group ? spanOf(source, group.start, group.end) : undefined,
+    vague,
+    firstPerson: label.firstPerson,
+    ownAction: !!label.action
+  })
+  return {cta}
+}
+
+/** Link text that says nothing about where it goes; a bare URL is neither vague nor descriptive, unless vague words lead into it. */
+function isVagueLink(link: LinkCandidate): boolean {
+  return link.leadIn === true || (!link.autolink && isVagueText(link.text))
+}
+
+/** A link or button CTA from the ask it carries, its score inputs stored for later. */
+function linkCta(
+  link: LinkCandidate,
+  ask: AskAnalysis,
+  parts: Pick<Cta, 'lang' | 'stage' | 'position' | 'sentence' | 'vague'> & {firstPerson: boolean; ownAction: boolean}
+): Cta {
+  const target = link.url ? normalizeTarget(link.url) : undefined
+  const cta: Cta = {
+    kind: link.kind,
+    text: link.text,
+    url: link.url,
+    target,
+    offer: target ?? actionOffer(ask),
+    lang: parts.lang,
+    stage: parts.stage,
+    position: parts.position,
+    sentence: parts.sentence,
     action: ask.action,
     form: ask.form ?? (link.kind === 'button' ? 'action' : undefined),
     hedges: ask.hedges,
-    vague,
+    vague: parts.vague,
     primary: link.kind === 'button' || isCommitment(ask),
     score: 0,
     reasons: []
   }
-  store.set(cta, {ask, labelled: true, bareUrl: link.autolink, firstPerson: label.firstPerson, ownAction: !!label.action})
-  return {cta}
+  store.set(cta, {ask, labelled: true, bareUrl: link.autolink, firstPerson: parts.firstPerson, ownAction: parts.ownAction})
+  return cta
 }
 
 function sentenceCta(group: SentenceGroup, input: InventoryInput): Cta {
@@ -296,27 +320,15 @@ function danglingLabel(group: SentenceGroup, input: InventoryInput): NonAskLink 
 function inheritedCta(link: LinkCandidate, asking: SentenceGroup, ask: AskAnalysis, input: InventoryInput): Cta {
   const {source} = input
   const labelled = labelAnalysis(link, undefined, source)
-  const vague = !link.autolink && isVagueText(link.text)
-  const cta: Cta = {
-    kind: link.kind,
-    text: link.text,
-    url: link.url,
-    target: link.url ? normalizeTarget(link.url) : undefined,
-    offer: link.url ? normalizeTarget(link.url) : actionOffer(ask),
+  return linkCta(link, ask, {
     lang: labelled.lang,
     stage: input.stageAt(link.start),
     position: positionOf(input.location, link.start, link.end),
     sentence: spanOf(source, asking.start, asking.end),
-    action: ask.action,
-    form: ask.form,
-    hedges: ask.hedges,
-    vague,
-    primary: isCommitment(ask),
-    score: 0,
-    reasons: []
-  }
-  store.set(cta, {ask, labelled: true, bareUrl: link.autolink, firstPerson: labelled.ask.firstPerson})
-  return cta
+    vague: isVagueLink(link),
+    firstPerson: labelled.ask.firstPerson,
+    ownAction: !!labelled.ask.action
+  })
 }
 
 /**
