@@ -9,7 +9,12 @@ describe('confidentVersion (weak-cta expected)', () => {
     ['講座に参加しませんか？', '講座に参加しましょう。'],
     ['よかったら参加してみてはいかがでしょうか。', '参加してください。'],
     ['お気軽にお申し込みください。', 'お申し込みください。'],
-    ['ぜひご検討いただければ幸いです。', 'お申し込みください。']
+    ['ぜひご検討いただければ幸いです。', 'お申し込みください。'],
+    ['興味のある方は、以下のフォームからお申し込みください。', '以下のフォームからお申し込みください。'],
+    ['気になっている方は、ぜひ買いに来てください。', 'ぜひ買いに来てください。'],
+    ['チケットは以下から購入できます。', 'チケットは以下からご購入ください。'],
+    ['無料版に登録しておいて損はありません。', '無料版に登録してください。'],
+    ['Kindleで読んでみていただければです。', 'Kindleで読んでみてください。']
   ])('%s → %s', (hedged, confident) => {
     expect(confidentVersion(hedged, 'ja')).toBe(confident)
   })
@@ -19,7 +24,11 @@ describe('confidentVersion (weak-cta expected)', () => {
     ['Why not join us?', 'Join us.'],
     ['You might want to consider joining the program.', 'Join the program.'],
     ['Feel free to [book a call](https://example.com/call) when you get a chance.', '[Book a call](https://example.com/call).'],
-    ["No pressure, but reserve your seat if you'd like.", 'Reserve your seat.']
+    ["No pressure, but reserve your seat if you'd like.", 'Reserve your seat.'],
+    ['If you enjoy the letter, please leave a review.', 'Please leave a review.'],
+    ["It won't hurt you to sign up for the free edition.", 'Sign up for the free edition.'],
+    ['If this sounds useful, feel free to book a seat.', 'Book a seat.'],
+    ["If you'd like to join, register on the clinic page.", 'Register on the clinic page.']
   ])('%s → %s', (hedged, confident) => {
     expect(confidentVersion(hedged, 'en')).toBe(confident)
   })
