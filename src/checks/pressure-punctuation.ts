@@ -15,7 +15,10 @@ export const pressurePunctuation: Check = (context, rule) => {
   const minMarks = typeof rule.options?.minMarks === 'number' ? rule.options.minMarks : 2
   const reported: [number, number][] = []
   for (const block of context.blocks) {
-    for (const finding of blockFindings(block, minMarks)) reported.push(emit(context, rule, block, finding))
+    const findings = blockFindings(block, minMarks)
+    if (findings.length === 0) continue
+    const langAt = nearestLanguage(block.text)
+    for (const finding of findings) reported.push(emit(context, rule, block, finding, langAt(finding.from)))
   }
   for (const sentence of context.sentences) {
     if (sentence.lang !== 'en') continue
@@ -63,12 +66,13 @@ function blockFindings(block: ProseBlock, minMarks: number): MarkFinding[] {
   }
   for (const match of text.matchAll(EN_BRACKET)) found.push({from: match.index, to: match.index + match[0].length, kind: 'bracket'})
   for (const match of text.matchAll(ELONGATION)) found.push({from: match.index, to: match.index + match[0].length, kind: 'elongation'})
-  // One finding per place: a ‼️ is both a mark and an emoji.
+  // One finding per place: a ‼️ is both a mark and an emoji; a run of alarm
+  // emoji (🔥🔥🔥) is one, not one per emoji.
   found.sort((a, b) => a.from - b.from || b.to - a.to)
   const kept: MarkFinding[] = []
   for (const finding of found) {
     const last = kept[kept.length - 1]
-    if (last && finding.from < last.to) {
+    if (last && (finding.from < last.to || (finding.from === last.to && finding.kind === 'emoji' && last.kind === 'emoji'))) {
       last.to = Math.max(last.to, finding.to)
       continue
     }
@@ -77,10 +81,9 @@ function blockFindings(block: ProseBlock, minMarks: number): MarkFinding[] {
   return kept
 }
 
-function emit(context: CheckContext, rule: Parameters<Check>[1], block: ProseBlock, finding: MarkFinding): [number, number] {
+function emit(context: CheckContext, rule: Parameters<Check>[1], block: ProseBlock, finding: MarkFinding, lang: Lang): [number, number] {
   const start = block.origin[finding.from]!
   const end = block.originEnd[finding.to - 1]!
-  const lang = langNear(block.text, finding.from)
   const expected = finding.kind === 'marks' ? [lang === 'ja' ? '。' : '.'] : []
   context.report(rule, {start, end, stage: context.stageAt(start), lang, expected})
   return [start, end]
@@ -89,17 +92,32 @@ function emit(context: CheckContext, rule: Parameters<Check>[1], block: ProseBlo
 const JAPANESE_LETTER = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u
 const LATIN_LETTER = /\p{Script=Latin}/u
 
-/** The language of the nearest letter before (else after) a position. */
-function langNear(text: string, at: number): Lang {
-  for (let index = at - 1; index >= 0; index--) {
-    if (JAPANESE_LETTER.test(text[index]!) || text[index] === 'ー') return 'ja'
-    if (LATIN_LETTER.test(text[index]!)) return 'en'
+const NONE = 0
+const JA = 1
+const EN = 2
+
+/**
+ * The language of the nearest letter before (else after) a position of `text`,
+ * from two passes made once per block: a block of thousands of findings (a wall
+ * of 🔥) must not rescan the text for each.
+ */
+function nearestLanguage(text: string): (at: number) => Lang {
+  const before = new Uint8Array(text.length + 1) // language of the last letter before index
+  const after = new Uint8Array(text.length + 1) // language of the first letter at or after index
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!
+    const lang = JAPANESE_LETTER.test(char) || char === 'ー' ? JA : LATIN_LETTER.test(char) ? EN : NONE
+    before[index + 1] = lang === NONE ? before[index]! : lang
   }
-  for (let index = at; index < text.length; index++) {
-    if (JAPANESE_LETTER.test(text[index]!)) return 'ja'
-    if (LATIN_LETTER.test(text[index]!)) return 'en'
+  for (let index = text.length - 1; index >= 0; index--) {
+    const char = text[index]!
+    const lang = JAPANESE_LETTER.test(char) ? JA : LATIN_LETTER.test(char) ? EN : NONE
+    after[index] = lang === NONE ? after[index + 1]! : lang
   }
-  return 'ja'
+  return (at) => {
+    const found = before[at]! || after[at]!
+    return found === EN ? 'en' : 'ja'
+  }
 }
 
 // Sales words that shout when written in capitals. Acronyms (API, FTC, USA) are

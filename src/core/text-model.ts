@@ -5,6 +5,7 @@ import {toString} from 'nlcst-to-string'
 import type {Location} from 'vfile-location'
 import {splitJapaneseSentences} from '../lang/ja/sentences.js'
 import type {JapaneseTokenizer, KuromojiToken} from '../lang/ja/tokenizer.js'
+import {tokenizeBounded} from '../lang/ja/bounded-tokenize.js'
 import {POS, POS_DETAIL} from '../lang/ja/pos.js'
 import {expandWord, foldWord, type NormalWord} from '../lang/en/words.js'
 import {normalizeWithMap, type NormalizedText} from '../lang/normalize.js'
@@ -136,7 +137,7 @@ function japaneseSentence(
   const {block} = plan
   const normalized = normalizeWithMap(block.text, plan.start, plan.end, keepInJapanese(block), block)
   const tokens: JaToken[] = []
-  for (const token of tokenizer.tokenize(normalized.text)) {
+  for (const token of tokenizeBounded(tokenizer, normalized.text)) {
     const from = token.word_position - 1
     const to = from + token.surface_form.length
     tokens.push({token, start: normalized.origin[from]!, end: normalized.originEnd[to - 1]!})

@@ -78,11 +78,13 @@ export function buildInventory(input: InventoryInput): CtaInventory {
     const asked = new Set<SentenceGroup>()
     // Groups whose ask a following link may take over (an asking line, then the URL or a list of links).
     const offers = new Map<SentenceGroup, {ask: AskAnalysis; offer: string | undefined}>()
+    const groupStarts = sectionGroups.map((group) => group.start)
+    const groupEnds = sectionGroups.map((group) => group.end)
     for (const candidate of links.filter((entry) => inSection(entry.start))) {
-      const group = sectionGroups.find((entry) => entry.start < candidate.end && candidate.start < entry.end)
+      const group = groupAround(sectionGroups, groupStarts, candidate)
       const link = group ? withVagueLeadIn(candidate, group, source) : candidate
       let found = classify(link, group, input)
-      const before = !found.cta && (found.nonAsk.kind === 'citation' || found.nonAsk.kind === 'contact') ? askingLineBefore(link, group, sectionGroups, offers, source) : undefined
+      const before = !found.cta && (found.nonAsk.kind === 'citation' || found.nonAsk.kind === 'contact') ? askingLineBefore(link, group, sectionGroups, groupEnds, offers, source) : undefined
       // A paragraph that is only a URL has no prose sentence: it stands alone.
       if (before && (!group || standsAlone(group, link, source))) {
         const entry = offers.get(before) ?? {ask: before.ask, offer: undefined}
@@ -341,11 +343,12 @@ function askingLineBefore(
   link: LinkCandidate,
   group: SentenceGroup | undefined,
   groups: SentenceGroup[],
+  ends: number[],
   offers: Map<SentenceGroup, unknown>,
   source: string
 ): SentenceGroup | undefined {
   const start = group?.start ?? link.start
-  const previous = groups.findLast((candidate) => candidate.end <= start && candidate !== group)
+  const previous = groups[firstAtOrAfter(ends, start + 1) - 1]
   if (!previous || previous.block.kind === 'heading') return undefined
   // Within one paragraph, only a link that starts a line of its own (a URL under the asking line).
   if (previous.block === group?.block && !source.slice(previous.end, start).includes('\n')) return undefined
@@ -356,11 +359,17 @@ function askingLineBefore(
 /** The link is (nearly) all there is on its line: a bare URL, a list item, "Or [the audiobook](…)". */
 function standsAlone(group: SentenceGroup, link: LinkCandidate, source: string): boolean {
   // Only the link's own line: a URL line and the sentence after it can be one prose sentence.
-  const lineStart = Math.max(group.start, source.lastIndexOf('\n', link.start - 1) + 1)
-  const lineEnd = source.indexOf('\n', link.end)
-  const end = lineEnd < 0 ? group.end : Math.min(group.end, lineEnd)
+  const lineStart = lineStartWithin(source, Math.max(group.start, link.start - CONTEXT_REACH), link.start)
+  const lineEnd = source.slice(link.end, Math.min(group.end, link.end + CONTEXT_REACH)).indexOf('\n')
+  const end = lineEnd < 0 ? Math.min(group.end, link.end + CONTEXT_REACH) : link.end + lineEnd
   const rest = (textOf(group.block, lineStart, link.start) + ' ' + textOf(group.block, link.end, end)).replace(/[\s\p{P}\p{S}]+/gu, ' ').trim()
   return rest.length <= 12 && rest.split(' ').filter(Boolean).length <= 3
+}
+
+/** The start of the line holding `offset`, looking back no further than `floor`. */
+function lineStartWithin(source: string, floor: number, offset: number): number {
+  const cut = source.slice(floor, offset).lastIndexOf('\n')
+  return cut < 0 ? floor : floor + cut + 1
 }
 
 // Vague words right before a bare URL: "click here: https://…", 「ここをクリック→ https://…」.
@@ -373,7 +382,7 @@ const LEAD_IN_FILLER_JA = /^(?:詳しくは|詳細は|続きは|お申し込み�
  */
 function withVagueLeadIn(link: LinkCandidate, group: SentenceGroup, source: string): LinkCandidate {
   if (!link.autolink) return link
-  const lineStart = Math.max(group.start, source.lastIndexOf('\n', link.start - 1) + 1)
+  const lineStart = lineStartWithin(source, Math.max(group.start, link.start - CONTEXT_REACH), link.start)
   const before = source.slice(lineStart, link.start)
   const clause = /[^,;.。、，；!?！？]*$/u.exec(before)![0]
   const words = clause.replace(/[\s:：→⇒>＞»\-–—]+$/u, '')
@@ -394,16 +403,39 @@ function withVagueLeadIn(link: LinkCandidate, group: SentenceGroup, source: stri
   return {...link, text: source.slice(start, link.end), start, autolink: false, leadIn: true}
 }
 
+/** The group a link overlaps (groups are sorted and do not overlap), by binary search. */
+function groupAround(groups: SentenceGroup[], starts: number[], link: LinkCandidate): SentenceGroup | undefined {
+  const index = firstAtOrAfter(starts, link.end) - 1
+  for (let at = index; at >= 0 && at >= index - 1; at--) {
+    const group = groups[at]!
+    if (group.start < link.end && link.start < group.end) return group
+  }
+  return undefined
+}
+
 /** Analyse a link's own text with the tokens or words of the sentence it sits in; also its language. */
 function labelAnalysis(link: LinkCandidate, group: SentenceGroup | undefined, source: string): {ask: AskAnalysis; lang: Lang} {
   if (!group) return {ask: fallbackLabel(link, source), lang: scriptLang(link.text)}
-  const inside = (start: number, end: number) => start >= link.start && end <= link.end
-  const tokens = group.sentences.flatMap((sentence) => sentence.tokens.filter((token) => inside(token.start, token.end)))
-  const words = group.sentences.flatMap((sentence) => sentence.words.filter((word) => inside(word.start, word.end)))
+  const tokens = group.sentences.flatMap((sentence) => within(sentence.tokens, link))
+  const words = group.sentences.flatMap((sentence) => within(sentence.words, link))
   // A label mixing scripts (LINEで友だち追加する) goes by its Japanese tokens.
   if (tokens.length > 0 && tokens.length >= words.length) return {ask: analyzeJapanese(tokens, source, 'label'), lang: 'ja'}
   if (words.length > 0) return {ask: analyzeEnglish(relabel(words), source, 'label'), lang: 'en'}
   return {ask: NO_ASK, lang: langOfRange(group, link.start, link.end)}
+}
+
+/** The items (sorted by start) that lie inside a link's range, found by binary search. */
+function within<T extends {start: number; end: number}>(items: T[], link: LinkCandidate): T[] {
+  let low = 0
+  let high = items.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (items[middle]!.start < link.start) low = middle + 1
+    else high = middle
+  }
+  const found: T[] = []
+  for (let index = low; index < items.length && items[index]!.start < link.end; index++) if (items[index]!.end <= link.end) found.push(items[index]!)
+  return found
 }
 
 /** Words of a label start a clause of their own. */
@@ -524,7 +556,8 @@ const FILLER_EN =
 
 /** Text of the sentence outside the link: does it say anything about where the link goes? */
 function hasContext(group: SentenceGroup, link: LinkCandidate): boolean {
-  const text = textOf(group.block, group.start, link.start) + ' ' + textOf(group.block, link.end, group.end)
+  const before = textOf(group.block, Math.max(group.start, link.start - CONTEXT_REACH), link.start)
+  const text = before + ' ' + textOf(group.block, link.end, Math.min(group.end, link.end + CONTEXT_REACH))
   return /\p{L}/u.test(text.replace(FILLER_JA, '').replace(FILLER_EN, ''))
 }
 
@@ -540,12 +573,29 @@ function clauseAround(source: string, group: SentenceGroup, link: LinkCandidate)
 
 /** The prose text (markup dropped) of a block between two source offsets. */
 function textOf(block: ProseBlock, start: number, end: number): string {
+  // origin is non-decreasing: find the first character at or after `start`, then walk
+  // only the range, so per-link work does not rescan a long paragraph.
   let text = ''
-  for (let index = 0; index < block.text.length; index++) {
-    if (block.origin[index]! >= start && block.originEnd[index]! <= end) text += block.text[index]
+  for (let index = firstAtOrAfter(block.origin, start); index < block.text.length && block.origin[index]! < end; index++) {
+    if (block.originEnd[index]! <= end) text += block.text[index]
   }
   return text.replace(/\uFFFC/g, ' ').replace(/\s+/g, ' ').trim()
 }
+
+/** The first index whose value is ≥ `value` in a non-decreasing array (its length when none is). */
+function firstAtOrAfter(values: ArrayLike<number>, value: number): number {
+  let low = 0
+  let high = values.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (values[middle]! < value) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/** How far around a link its context is read: a sentence of 50,000 links must stay linear. */
+const CONTEXT_REACH = 200
 
 function positionOf(location: Location, start: number, end: number): CtaPosition {
   const from = location.toPoint(start)!
