@@ -31,3 +31,33 @@ export function placeProblems(source: string, message: VFileMessage): string[] {
   }
   return problems
 }
+
+const REFERENCE = /&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});/g
+
+/**
+ * Problems of a range against the prose it came from, which `placeProblems`
+ * cannot see because `actual` is defined as the slice: a range must not start
+ * or end inside a character reference (Markdown decodes `&#x1F525;` to one
+ * character) nor between the two halves of a surrogate pair.
+ */
+export function boundaryProblems(source: string, message: VFileMessage, {references = true} = {}): string[] {
+  const place = message.place
+  if (!place || !('start' in place) || place.start.offset === undefined || place.end.offset === undefined) return []
+  const problems: string[] = []
+  for (const offset of [place.start.offset, place.end.offset]) {
+    const before = source.charCodeAt(offset - 1)
+    const after = source.charCodeAt(offset)
+    if (before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff) problems.push(`${message.ruleId}: offset ${offset} splits a surrogate pair`)
+    if (!references) continue
+    for (const match of source.matchAll(REFERENCE)) {
+      if (offset > match.index && offset < match.index + match[0].length) problems.push(`${message.ruleId}: offset ${offset} inside ${match[0]}`)
+    }
+  }
+  return problems
+}
+
+/** Whether messages are in source order. */
+export function isSorted(messages: VFileMessage[]): boolean {
+  const offsets = messages.map((message) => (message.place && 'start' in message.place ? message.place.start.offset ?? 0 : 0))
+  return offsets.every((offset, index) => index === 0 || offsets[index - 1]! <= offset)
+}

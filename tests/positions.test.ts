@@ -3,7 +3,8 @@ import path from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {createLinter} from '../src/index.js'
-import {placeProblems} from './helpers.js'
+import {VFile} from 'vfile'
+import {boundaryProblems, isSorted, placeProblems} from './helpers.js'
 
 const linter = createLinter()
 const folder = path.resolve(import.meta.dirname, '../fixtures/positions')
@@ -92,7 +93,11 @@ const inline = fc.oneof(
   phrase.map((text) => `\`${text}\``),
   fc.constant('&amp;'),
   fc.constant('\\*'),
-  fc.constant('<span>html</span>')
+  fc.constant('<span>html</span>'),
+  // Character references, surrogates and control characters (issue 13's crashes and shifts).
+  fc.constantFrom('&#x1F525;', '&#xD800;', '&#128293;', '&nbsp;', '&copy;', 'w&#xD800;', '&#0;'),
+  fc.constantFrom('🔥', '\ud83d', '\ude00', '座\ud83d', '\ud83d』', '😀今すぐ'),
+  fc.constantFrom('\u0000', '\u0007', '\u001b', '\u0000今すぐ', '\u000b')
 )
 const line = fc
   .tuple(fc.array(inline, {minLength: 1, maxLength: 4}), fc.constantFrom('', ' '))
@@ -112,16 +117,25 @@ const documents = fc
   .tuple(frontMatter, fc.array(block, {minLength: 1, maxLength: 6}), newline, fc.boolean())
   .map(([front, blocks, eol, bom]) => (bom ? '\uFEFF' : '') + (front + blocks.join('\n\n') + '\n').replaceAll('\n', eol))
 
+// `FUZZ_RUNS=100000 npm run fuzz` for a long run; the suite runs 300.
+const runs = Number(process.env.FUZZ_RUNS) || 300
+
 describe('positions property', () => {
-  it('never throws, and every message slices exactly its actual text at the right line and column', async () => {
-    await fc.assert(
-      fc.asyncProperty(documents, async (raw) => {
-        const file = await linter.lint(raw)
-        const source = raw.replace(/^\uFEFF/, '')
-        const problems = file.messages.flatMap((message) => placeProblems(source, message))
-        expect(problems).toEqual([])
-      }),
-      {numRuns: 300}
-    )
-  })
+  it(
+    'never throws; as .md, .txt and .mdx every message slices exactly its actual text at the right line and column, never inside a character reference or a surrogate pair, in source order',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(documents, fc.constantFrom('draft.md', 'draft.txt', 'draft.mdx'), async (raw, name) => {
+          const file = await linter.lint(new VFile({path: name, value: raw}))
+          const source = raw.replace(/^\uFEFF/, '')
+          const references = !name.endsWith('.txt')
+          const problems = file.messages.flatMap((message) => [...placeProblems(source, message), ...boundaryProblems(source, message, {references})])
+          expect(problems).toEqual([])
+          expect(isSorted(file.messages)).toBe(true)
+        }),
+        {numRuns: runs}
+      )
+    },
+    Math.max(60_000, runs * 100)
+  )
 })

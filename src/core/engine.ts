@@ -194,13 +194,18 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
     check(context, rule)
   }
 
+  sortMessages(file)
+  file.data.trustlintProse = {blocks, sentences, documentStage}
+}
+
+/** Messages in source order (then by rule id): after the rules, and again after control comments add theirs. */
+export function sortMessages(file: VFile): void {
   file.messages.sort(
     (a, b) =>
       (a.place && 'start' in a.place ? a.place.start.offset ?? 0 : 0) -
         (b.place && 'start' in b.place ? b.place.start.offset ?? 0 : 0) ||
       String(a.ruleId).localeCompare(String(b.ruleId))
   )
-  file.data.trustlintProse = {blocks, sentences, documentStage}
 }
 
 /** The message templates of a rule for a stage: its stage-specific ones, else the default. */

@@ -17,5 +17,6 @@ export function plainTextTree(file: VFile): Root {
     const position = {start: location.toPoint(start)!, end: location.toPoint(end)!}
     children.push({type: 'paragraph', children: [{type: 'text', value: match[0], position}], position})
   }
-  return {type: 'root', children, position: {start: location.toPoint(0)!, end: location.toPoint(source.length)!}}
+  // Plain text has no character references: prose is aligned to the source as is.
+  return {type: 'root', children, position: {start: location.toPoint(0)!, end: location.toPoint(source.length)!}, data: {trustlintPlainText: true}}
 }

@@ -3,7 +3,7 @@ import {unified, type Processor} from 'unified'
 import {VFile, type Compatible} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {BUILTIN_RULES} from './builtin-rules.js'
-import {lintTree} from './engine.js'
+import {lintTree, sortMessages} from './engine.js'
 import {applyMessageControl} from './message-control.js'
 import {documentLang, noticeUrl} from './notices.js'
 import {plainTextTree} from './plain-text.js'
@@ -35,6 +35,7 @@ export function trustlintTransform(this: unknown, options: ResolvedOptions) {
   return async (tree: Root, file: VFile) => {
     await lintTree(tree, file, options)
     applyMessageControl(tree, file, ruleIds, options.locale ?? documentLang(String(file.value ?? '')))
+    sortMessages(file)
   }
 }
 

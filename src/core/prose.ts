@@ -1,4 +1,5 @@
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
+import {decodeNumericCharacterReference} from 'micromark-util-decode-numeric-character-reference'
 import type {Nodes, Parents, PhrasingContent, Root} from 'mdast'
 
 /** The kinds of Markdown block whose prose is linted. */
@@ -49,12 +50,13 @@ const CONTAINERS = new Set([
 /** Collect every prose block of a Markdown tree in document order. */
 export function collectProse(tree: Root, source: string): ProseBlock[] {
   const blocks: ProseBlock[] = []
+  const references = !(tree.data as {trustlintPlainText?: boolean} | undefined)?.trustlintPlainText
   walk(tree, false)
   return blocks
 
   function walk(node: Nodes, inBlockquote: boolean) {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      const block = buildBlock(node, source, inBlockquote)
+      const block = buildBlock(node, source, inBlockquote, references)
       if (block) blocks.push(block)
       return
     }
@@ -68,7 +70,8 @@ export function collectProse(tree: Root, source: string): ProseBlock[] {
 function buildBlock(
   node: Extract<Nodes, {type: BlockKind}>,
   source: string,
-  inBlockquote: boolean
+  inBlockquote: boolean,
+  references: boolean
 ): ProseBlock | undefined {
   const position = node.position
   if (!position || position.start.offset === undefined || position.end.offset === undefined) return
@@ -84,24 +87,24 @@ function buildBlock(
     inBlockquote,
     links: []
   }
-  for (const child of node.children) addInline(block, child, source)
+  for (const child of node.children) addInline(block, child, source, references)
   return /\S/.test(block.text.replaceAll(MASK, '')) ? block : undefined
 }
 
-function addInline(block: ProseBlock, node: PhrasingContent, source: string) {
+function addInline(block: ProseBlock, node: PhrasingContent, source: string, references: boolean) {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return
   switch (node.type) {
     case 'text':
-      alignText(block, node.value, source, start, end)
+      alignText(block, node.value, source, start, end, references)
       return
     case 'emphasis':
     case 'strong':
     case 'delete':
     case 'linkReference':
     case 'mdxJsxTextElement':
-      for (const child of node.children as PhrasingContent[]) addInline(block, child, source)
+      for (const child of node.children as PhrasingContent[]) addInline(block, child, source, references)
       return
     case 'link': {
       if (isAutolink(node)) {
@@ -109,7 +112,7 @@ function addInline(block: ProseBlock, node: PhrasingContent, source: string) {
         return
       }
       const from = block.text.length
-      for (const child of node.children) addInline(block, child, source)
+      for (const child of node.children) addInline(block, child, source, references)
       block.links.push({start: from, end: block.text.length, url: node.url})
       return
     }
@@ -154,10 +157,8 @@ function characterReference(source: string, at: number): {decoded: string; lengt
   if (!match) return
   let decoded: string | false
   if (match[3]) decoded = decodeNamedCharacterReference(match[3])
-  else {
-    const code = Number.parseInt(match[1] ?? match[2]!, match[1] ? 16 : 10)
-    decoded = code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD'
-  }
+  // micromark's own decoder: surrogates, controls and non-characters become U+FFFD.
+  else decoded = decodeNumericCharacterReference(match[1] ?? match[2]!, match[1] ? 16 : 10)
   return decoded ? {decoded, length: match[0].length} : undefined
 }
 
@@ -167,7 +168,7 @@ function characterReference(source: string, at: number): {decoded: string; lengt
  * dropped characters (escapes, line prefixes) and decoded character
  * references, so a greedy left-to-right alignment is exact.
  */
-function alignText(block: ProseBlock, value: string, source: string, start: number, end: number) {
+function alignText(block: ProseBlock, value: string, source: string, start: number, end: number, references: boolean) {
   let cursor = start
   for (let index = 0; index < value.length; index++) {
     const char = value[index]!
@@ -176,7 +177,7 @@ function alignText(block: ProseBlock, value: string, source: string, start: numb
     let foundEnd = -1
     while (probe < end) {
       const at = source[probe]!
-      if (at === '&') {
+      if (at === '&' && references) {
         const reference = characterReference(source, probe)
         if (reference && value.startsWith(reference.decoded, index)) {
           found = probe

@@ -20,18 +20,31 @@ export const WINDOW = 1024
 /** The longest run of one character class handed to kuromoji at once. */
 export const MAX_RUN = 128
 
-/** Tokens of `text`, with `word_position` (1-based) relative to `text`. */
+/**
+ * Tokens of `text`, with `word_position` (1-based) in UTF-16 units of `text`.
+ * kuromoji counts positions in code points, so after an emoji its positions
+ * fall one unit short per astral character; they are recomputed from the
+ * surfaces, which cover the text end to end.
+ */
 export function tokenizeBounded(tokenizer: JapaneseTokenizer, text: string): KuromojiToken[] {
   const safe = sanitize(text)
-  if (safe.length <= MAX_RUN || (safe.length <= WINDOW && longestRun(safe) <= MAX_RUN)) return tokenizer.tokenize(safe)
+  if (safe.length <= MAX_RUN || (safe.length <= WINDOW && longestRun(safe) <= MAX_RUN)) return inUtf16(tokenizer.tokenize(safe), safe, 0)
   const tokens: KuromojiToken[] = []
   for (let from = 0; from < safe.length; ) {
     const to = cutPoint(safe, from)
-    for (const token of tokenizer.tokenize(safe.slice(from, to))) {
-      token.word_position += from
-      tokens.push(token)
-    }
+    tokens.push(...inUtf16(tokenizer.tokenize(safe.slice(from, to)), safe, from))
     from = to
+  }
+  return tokens
+}
+
+/** Set each token's `word_position` to its UTF-16 offset in `text` (plus one), starting at `from`. */
+function inUtf16(tokens: KuromojiToken[], text: string, from: number): KuromojiToken[] {
+  let cursor = from
+  for (const token of tokens) {
+    const at = text.startsWith(token.surface_form, cursor) ? cursor : text.indexOf(token.surface_form, cursor)
+    token.word_position = (at < 0 ? cursor : at) + 1
+    cursor = (at < 0 ? cursor : at) + token.surface_form.length
   }
   return tokens
 }
