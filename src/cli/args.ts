@@ -16,6 +16,8 @@ Input:
   --changed-since <git-ref>   only files changed since the ref (for pull requests)
   --shard <i>/<n>             only the i-th of n deterministic shards of the files
   --max-file-size <bytes>     skip larger files (default 2097152)
+  --file-timeout <seconds>    time budget per file in worker threads (default 30;
+                              0 = none); a file over it is an error, the run goes on
 
 Configuration:
   --config <file>             use this config file instead of searching
@@ -54,6 +56,8 @@ export interface CliArgs {
   changedSince: string | undefined
   shard: string | undefined
   maxFileSize: number | undefined
+  /** Seconds one file may take to lint; undefined = the default, 0 = no budget. */
+  fileTimeout: number | undefined
   config: string | undefined
   noConfig: boolean
   stage: string | undefined
@@ -103,6 +107,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         'changed-since': {type: 'string'},
         shard: {type: 'string'},
         'max-file-size': {type: 'string'},
+        'file-timeout': {type: 'string'},
         config: {type: 'string'},
         'no-config': {type: 'boolean'},
         stage: {type: 'string'},
@@ -143,6 +148,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     changedSince: values['changed-since'],
     shard: values.shard,
     maxFileSize: wholeNumber(values['max-file-size'], '--max-file-size', 1),
+    fileTimeout: wholeNumber(values['file-timeout'], '--file-timeout', 0),
     config: values.config,
     noConfig: values['no-config'] ?? false,
     stage: values.stage,

@@ -60,7 +60,7 @@ export const SEARCH_PLACES = [
 
 const loadYamlOrJson = (file: string, content: string) => {
   try {
-    return parseYaml(content) as unknown
+    return parseYaml(content, {logLevel: 'error'}) as unknown
   } catch (error) {
     throw new ConfigError(file, '(file)', `not valid JSON or YAML: ${(error as Error).message.split('\n')[0]}`)
   }

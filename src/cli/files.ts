@@ -66,7 +66,7 @@ export async function expandPaths(inputs: string[], selection: FileSelection): P
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       const broken = code === 'ENOENT' && (await lstat(full).then((link) => link.isSymbolicLink(), () => false))
-      missing.push({path: input, reason: broken ? 'broken symbolic link' : code === 'ENOENT' ? 'no such file or folder' : (error as Error).message})
+      missing.push({path: input, reason: code === 'ELOOP' ? LOOP : broken ? 'broken symbolic link' : code === 'ENOENT' ? 'no such file or folder' : (error as Error).message})
       continue
     }
     if (info.isDirectory()) {
@@ -77,6 +77,8 @@ export async function expandPaths(inputs: string[], selection: FileSelection): P
   }
   return {files: [...new Set(files.map((file) => file.split(path.sep).join('/')))].sort(), missing}
 }
+
+const LOOP = 'symbolic link loop (it points back at itself)'
 
 async function walk(folder: string, cwd: string, matcher: Ignore, missing: MissingPath[]): Promise<string[]> {
   const found: string[] = []
@@ -97,9 +99,12 @@ async function walk(folder: string, cwd: string, matcher: Ignore, missing: Missi
       found.push(...(await walk(full, cwd, matcher, missing)))
     } else if (LINTABLE.includes(path.extname(entry.name).toLowerCase())) {
       if (!outside && matcher.ignores(relative)) continue
-      if (entry.isSymbolicLink() && !(await stat(full).then(() => true, () => false))) {
-        missing.push({path: relative, reason: 'broken symbolic link'})
-        continue
+      if (entry.isSymbolicLink()) {
+        const code = await stat(full).then(() => undefined, (error: NodeJS.ErrnoException) => error.code ?? 'ERROR')
+        if (code) {
+          missing.push({path: relative, reason: code === 'ELOOP' ? LOOP : 'broken symbolic link'})
+          continue
+        }
       }
       found.push(outside ? full : relative)
     }

@@ -12,7 +12,7 @@ export interface LintJob {
   optionsKey: string
 }
 
-export type LintJobResult = {messages: PlainMessage[]} | {error: string}
+export type LintJobResult = {messages: PlainMessage[]} | {error: string; timedOut?: boolean}
 
 // One linter per distinct configuration, per thread; the Japanese dictionary
 // is shared by all of them (one load per thread).

@@ -3,7 +3,7 @@ import type {LintJob, LintJobResult} from './lint-job.js'
 
 /** A worker pool (piscina), typed loosely so the module is only loaded when a pool is used. */
 export interface WorkerPool {
-  run(task: unknown): Promise<unknown>
+  run(task: unknown, options?: {signal?: AbortSignal}): Promise<unknown>
   destroy(): Promise<void>
 }
 
@@ -14,7 +14,17 @@ export interface PoolOptions {
   onDone?: (done: number) => void
   /** A pool started earlier (see {@link startPool}); lintJobs uses it and then destroys it. */
   pool?: WorkerPool
+  /**
+   * Milliseconds one file may take in a worker (0 = no budget). A worker past it
+   * is terminated and the file gets an error; the run goes on.
+   */
+  fileTimeoutMs?: number
+  /** The budget was asked for explicitly: lint in a worker even for a small run, so it can be enforced. */
+  enforceTimeout?: boolean
 }
+
+/** Default time budget per file in worker threads. */
+export const DEFAULT_FILE_TIMEOUT_MS = 30_000
 
 /** Files from which a run is large enough to start the pool before reading them. */
 export const POOL_MIN_FILES = 60
@@ -58,7 +68,7 @@ export async function lintJobs(jobs: LintJob[], options: PoolOptions = {}): Prom
     await options.pool?.destroy()
     return []
   }
-  if (!options.pool && (concurrency <= 1 || (!explicit && chars < POOL_MIN_CHARS))) {
+  if (!options.pool && !options.enforceTimeout && (concurrency <= 1 || (!explicit && chars < POOL_MIN_CHARS))) {
     // Loaded only when something misses the cache: a cached run never pays for the lint stack.
     const {runJob} = await import('./lint-job.js')
     const results: LintJobResult[] = []
@@ -66,9 +76,40 @@ export async function lintJobs(jobs: LintJob[], options: PoolOptions = {}): Prom
     return results
   }
   const pool = options.pool ?? (await startPool(concurrency))
+  const budget = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS
   try {
-    return await Promise.all(jobs.map((job) => (pool.run(job) as Promise<LintJobResult>).then(tick)))
+    if (budget <= 0) return await Promise.all(jobs.map((job) => (pool.run(job) as Promise<LintJobResult>).then(tick)))
+    // As many jobs in flight as threads: a job's clock then starts when it runs,
+    // not while it waits in the queue behind others.
+    const results: LintJobResult[] = new Array(jobs.length)
+    let next = 0
+    const lane = async () => {
+      while (next < jobs.length) {
+        const index = next++
+        results[index] = tick(await runWithBudget(pool, jobs[index]!, budget))
+      }
+    }
+    await Promise.all(Array.from({length: concurrency}, lane))
+    return results
   } finally {
     await pool.destroy()
+  }
+}
+
+/** One job in the pool within its time budget: past it, the worker is terminated and the file gets an error. */
+async function runWithBudget(pool: WorkerPool, job: LintJob, budget: number): Promise<LintJobResult> {
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, budget)
+  try {
+    return (await pool.run(job, {signal: controller.signal})) as LintJobResult
+  } catch (error) {
+    if (timedOut) return {error: `took longer than ${budget / 1000} s (--file-timeout)`, timedOut: true}
+    return {error: (error as Error).message}
+  } finally {
+    clearTimeout(timer)
   }
 }

@@ -1,4 +1,5 @@
-import {readFile, stat} from 'node:fs/promises'
+import type {Stats} from 'node:fs'
+import {open, stat} from 'node:fs/promises'
 import Encoding from 'encoding-japanese'
 import type {Bilingual} from '../core/rule-types.js'
 
@@ -16,25 +17,73 @@ const LEGACY: Record<string, string> = {SJIS: 'Shift_JIS', EUCJP: 'EUC-JP', JIS:
  * Read a file and decode it: UTF-8 (BOM or not), UTF-16 (BOM, or detected by
  * its zero bytes), and the legacy Japanese encodings Shift_JIS, EUC-JP and
  * ISO-2022-JP (decoded with a note to convert). Binary and oversized files are
- * skipped with a reason. Never throws.
+ * skipped with a reason. Never throws. `file` is the name messages use (the path
+ * as the user gave it), `location` the path read.
  */
-export async function readText(file: string, maxSize = DEFAULT_MAX_FILE_SIZE): Promise<ReadResult> {
+export async function readText(location: string, maxSize = DEFAULT_MAX_FILE_SIZE, file = location): Promise<ReadResult> {
   let bytes: Uint8Array
+  const tooLarge = (size: string): ReadResult => ({
+    kind: 'skip',
+    ruleId: 'file-too-large',
+    level: 'warning',
+    reason: {
+      en: `${file} is ${size} bytes, over the ${maxSize}-byte limit (--max-file-size); skipped`,
+      ja: `${file} は ${size} バイトで、上限 ${maxSize} バイト（--max-file-size）を超えるためスキップしました`
+    }
+  })
   try {
-    const info = await stat(file)
-    if (info.size > maxSize) {
-      return {kind: 'skip', ruleId: 'file-too-large', level: 'warning', reason: {
-          en: `${file} is ${info.size} bytes, over the ${maxSize}-byte limit (--max-file-size); skipped`,
-          ja: `${file} は ${info.size} バイトで、上限 ${maxSize} バイト（--max-file-size）を超えるためスキップしました`
+    const info = await stat(location)
+    // A FIFO would block forever and a device (a link to /dev/zero) never ends: only regular files are read.
+    if (!info.isFile()) {
+      return {kind: 'skip', ruleId: 'read-error', level: 'error', reason: {
+          en: `Cannot read ${file}: not a regular file (${kindOf(info)}); skipped`,
+          ja: `${file} を読み込めません: 通常のファイルではありません（${kindOf(info)}）。スキップしました`
         }
       }
     }
-    bytes = await readFile(file)
+    if (info.size > maxSize) return tooLarge(String(info.size))
+    // Never more than maxSize + 1 bytes, whatever stat said: the file may grow while it is read.
+    const read = await readBounded(location, maxSize + 1)
+    if (read.length > maxSize) return tooLarge(`more than ${maxSize}`)
+    bytes = read
   } catch (error) {
-    const detail = (error as Error).message
+    const code = (error as NodeJS.ErrnoException).code
+    const detail = code === 'ELOOP' ? 'symbolic link loop (it points back at itself)' : (error as Error).message
     return {kind: 'skip', ruleId: 'read-error', level: 'error', reason: {en: `Cannot read ${file}: ${detail}`, ja: `${file} を読み込めません: ${detail}`}}
   }
   return decode(bytes, file)
+}
+
+/** Up to `limit` bytes of a file, read through one handle. */
+async function readBounded(file: string, limit: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r')
+  try {
+    const buffer = new Uint8Array(Math.min(limit, 64 * 1024))
+    let bytes = buffer
+    let length = 0
+    for (;;) {
+      if (length === bytes.length) {
+        if (bytes.length >= limit) break
+        const grown = new Uint8Array(Math.min(limit, bytes.length * 2))
+        grown.set(bytes)
+        bytes = grown
+      }
+      const {bytesRead} = await handle.read(bytes, length, bytes.length - length, null)
+      if (bytesRead === 0) break
+      length += bytesRead
+    }
+    return bytes.subarray(0, length)
+  } finally {
+    await handle.close()
+  }
+}
+
+function kindOf(info: Stats): string {
+  if (info.isDirectory()) return 'a folder'
+  if (info.isFIFO()) return 'a named pipe'
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device'
+  if (info.isSocket()) return 'a socket'
+  return 'not a file'
 }
 
 /** Decode bytes as described in {@link readText}. */
@@ -48,7 +97,36 @@ export function decode(bytes: Uint8Array, file: string): ReadResult {
     if (endian) return utf16(bytes, endian, file)
     return {kind: 'skip', ruleId: 'binary-file', level: 'warning', reason: {en: `${file} looks like a binary file; skipped`, ja: `${file} はバイナリファイルのようです。スキップしました`}}
   }
+  // ISO-2022-JP is 7-bit, so it passes as UTF-8: its escape sequences give it away.
+  if (hasJisEscape(sample)) return legacy(bytes, 'JIS', file)
   return utf8(bytes, file)
+}
+
+/** ESC $ @, ESC $ B (JIS X 0208), ESC ( J, ESC ( I: the shifts of ISO-2022-JP. */
+function hasJisEscape(sample: Uint8Array): boolean {
+  for (let index = 0; index + 2 < sample.length; index++) {
+    if (sample[index] !== 0x1b) continue
+    const [first, second] = [sample[index + 1], sample[index + 2]]
+    if (first === 0x24 && (second === 0x40 || second === 0x42)) return true
+  }
+  return false
+}
+
+function legacy(bytes: Uint8Array, detected: Encoding.Encoding, file: string): ReadResult {
+  const name = LEGACY[detected as string]!
+  const value = Encoding.convert(bytes, {to: 'UNICODE', from: detected, type: 'string'})
+  return {
+    kind: 'text',
+    value,
+    encoding: name,
+    note: {
+      level: 'warning',
+      reason: {
+        en: `${file} is encoded in ${name}; trustlint decoded it, but convert it to UTF-8 (iconv -f ${name.toUpperCase()} -t UTF-8)`,
+        ja: `${file} の文字コードは ${name} です。読み込みましたが、UTF-8 に変換してください（iconv -f ${name.toUpperCase()} -t UTF-8）`
+      }
+    }
+  }
 }
 
 function utf8(bytes: Uint8Array, file: string): ReadResult {
@@ -56,22 +134,7 @@ function utf8(bytes: Uint8Array, file: string): ReadResult {
     return {kind: 'text', value: new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes), encoding: 'UTF-8'}
   } catch {
     const detected = Encoding.detect(bytes)
-    const name = typeof detected === 'string' ? LEGACY[detected] : undefined
-    if (name) {
-      const value = Encoding.convert(bytes, {to: 'UNICODE', from: detected as Encoding.Encoding, type: 'string'})
-      return {
-        kind: 'text',
-        value,
-        encoding: name,
-        note: {
-          level: 'warning',
-          reason: {
-            en: `${file} is encoded in ${name}; trustlint decoded it, but convert it to UTF-8 (iconv -f ${name.toUpperCase()} -t UTF-8)`,
-            ja: `${file} の文字コードは ${name} です。読み込みましたが、UTF-8 に変換してください（iconv -f ${name.toUpperCase()} -t UTF-8）`
-          }
-        }
-      }
-    }
+    if (typeof detected === 'string' && LEGACY[detected]) return legacy(bytes, detected as Encoding.Encoding, file)
     return {kind: 'skip', ruleId: 'encoding', level: 'error', reason: {
         en: `${file} is not valid UTF-8 and not a known Japanese encoding; convert it to UTF-8`,
         ja: `${file} は UTF-8 でも既知の日本語の文字コードでもありません。UTF-8 に変換してください`

@@ -16,7 +16,7 @@ import {contentHash, DEFAULT_CACHE_LOCATION, LintCache} from './cache.js'
 import {ConfigError, configFor, emptyConfig, loadConfigFile, optionsFor, type ResolvedConfig} from './config.js'
 import {changedSince, expandPaths, inShard, parseShard} from './files.js'
 import type {LintJob} from './lint-job.js'
-import {defaultConcurrency, lintJobs, POOL_MIN_FILES, startPool} from './pool.js'
+import {DEFAULT_FILE_TIMEOUT_MS, defaultConcurrency, lintJobs, POOL_MIN_FILES, startPool} from './pool.js'
 import {decode, readText, type ReadResult} from './read.js'
 import {addPlain, fileFromPlain} from './serialize.js'
 import {VERSION} from './version.js'
@@ -113,7 +113,7 @@ async function lintAndReport(args: CliArgs, io: CliIo): Promise<number> {
       throw new UsageError(`No files matched ${args.paths.length > 0 ? args.paths.join(', ') : 'the current folder'}`)
     }
     const maxSize = args.maxFileSize
-    inputs = files.map((file) => ({path: file, read: () => readText(path.resolve(io.cwd, file), maxSize)}))
+    inputs = files.map((file) => ({path: file, read: () => readText(path.resolve(io.cwd, file), maxSize, file)}))
   }
 
   // Messages about unreadable files: in the --locale language, else English.
@@ -175,13 +175,26 @@ async function lintAndReport(args: CliArgs, io: CliIo): Promise<number> {
 
   // Lint (in a worker pool for large runs).
   const progress = progressLine(io, jobs.length)
-  const outcomes = await lintJobs(jobs, {concurrency: args.concurrency, onDone: progress.update, pool: early})
+  const outcomes = await lintJobs(jobs, {
+    concurrency: args.concurrency,
+    onDone: progress.update,
+    pool: early,
+    fileTimeoutMs: args.fileTimeout === undefined ? undefined : args.fileTimeout * 1000,
+    enforceTimeout: args.fileTimeout !== undefined && args.fileTimeout > 0
+  })
   progress.done()
   outcomes.forEach((outcome, index) => {
     const {job, configHash, contentHash: hash, note} = pending[index]!
     if ('error' in outcome) {
-      const reason = (args.locale ?? documentLang(job.value)) === 'ja' ? `${job.path} をチェックできませんでした: ${outcome.error}` : `Could not lint ${job.path}: ${outcome.error}`
-      results.set(job.path, {file: noticeFile(job.path, 'internal-error', 'error', reason), source: job.value})
+      const ja = (args.locale ?? documentLang(job.value)) === 'ja'
+      const reason = outcome.timedOut
+        ? ja
+          ? `${job.path} のチェックが時間の上限（--file-timeout ${args.fileTimeout ?? DEFAULT_FILE_TIMEOUT_MS / 1000} 秒）を超えたため中止しました。ほかのファイルはチェックを続けます`
+          : `Linting ${job.path} ${outcome.error}; stopped, the other files are linted`
+        : ja
+          ? `${job.path} をチェックできませんでした: ${outcome.error}`
+          : `Could not lint ${job.path}: ${outcome.error}`
+      results.set(job.path, {file: noticeFile(job.path, outcome.timedOut ? 'file-timeout' : 'internal-error', 'error', reason), source: job.value})
       return
     }
     cache?.set(job.path, hash, configHash, outcome.messages)

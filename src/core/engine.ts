@@ -83,7 +83,7 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
     documentStage = parseStage(frontData.stage)
     if (!documentStage) {
       const place = front.node ? keyRange(source, front.node, 'stage') : [0, 0]
-      notice('stage', place[0]!, place[1]!, noticeLang, NOTICES.stage.unknown[noticeLang](String(frontData.stage)), 'warning')
+      notice('stage', place[0]!, place[1]!, noticeLang, NOTICES.stage.unknown[noticeLang](typeof frontData.stage === 'string' ? frontData.stage : JSON.stringify(frontData.stage) ?? String(frontData.stage)), 'warning')
     }
   }
   let forcedLang = options.lang

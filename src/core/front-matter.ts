@@ -26,7 +26,8 @@ export function readFrontMatter(tree: Root, source: string): FrontMatter {
   // The value starts after the opening fence line.
   const valueStart = start + (OPENING.exec(source.slice(start))?.[0].length ?? 4)
   try {
-    const data = parseYaml(first.value, {prettyErrors: false}) as unknown
+    // logLevel 'error': YAML warnings (an unknown tag such as !!js/function) must not reach stderr as raw process warnings.
+    const data = parseYaml(first.value, {prettyErrors: false, logLevel: 'error'}) as unknown
     if (data === null || data === undefined) return {node: first, data: {}}
     if (typeof data !== 'object' || Array.isArray(data)) return {node: first, data: {}, notMapping: true}
     return {node: first, data: data as Record<string, unknown>}

@@ -61,7 +61,7 @@ export const NOTICES = {
 } as const
 
 /** Notices raised by the CLI about files it could not lint. */
-export const FILE_NOTICES = ['read-error', 'encoding', 'internal-error', 'parse-error', 'binary-file', 'file-too-large'] as const
+export const FILE_NOTICES = ['read-error', 'encoding', 'internal-error', 'parse-error', 'binary-file', 'file-too-large', 'file-timeout'] as const
 
 export type NoticeId = keyof typeof NOTICES | (typeof FILE_NOTICES)[number]
 

@@ -101,6 +101,10 @@ export function resolveOptions(options: TrustlintOptions | undefined, builtin: C
   if (given.flagMentions !== undefined && typeof given.flagMentions !== 'boolean') {
     throw new OptionsError('Option "flagMentions" must be true or false')
   }
+  // An empty path would silently mean the default dictionary: say so instead.
+  if (given.dictPath !== undefined && (typeof given.dictPath !== 'string' || given.dictPath.trim() === '')) {
+    throw new OptionsError('Option "dictPath" must be the path of a kuromoji dictionary folder (leave it out for the bundled one)')
+  }
   if (given.packs !== undefined && !Array.isArray(given.packs)) {
     throw new OptionsError('Option "packs" must be a list of pack files or pack objects')
   }

@@ -81,16 +81,31 @@ export async function lint(input: string | VFile, options?: TrustlintOptions): P
   return createLinter(options).lint(input)
 }
 
+/** Where a parser stopped, as a range (a point becomes an empty range there). */
+function parsePlace(cause: VFileMessage | undefined): VFileMessage['place'] {
+  const place = cause?.place ?? (cause?.line ? {line: cause.line, column: cause.column ?? 1} : undefined)
+  if (!place) return undefined
+  // Plain points: micromark's carry internal fields (_index, _bufferIndex).
+  const point = ({line, column, offset}: {line: number; column: number; offset?: number}) => ({line, column, ...(offset === undefined ? {} : {offset})})
+  return 'start' in place ? {start: point(place.start), end: point(place.end)} : {start: point(place), end: point(place)}
+}
+
 /** MDX that does not parse (a stray `<` or `{`) is a message on the file, not a crash. */
 function reportParseError(file: VFile, error: unknown) {
-  const cause = error instanceof VFileMessage ? error : undefined
+  // micromark's MDX errors are VFileMessages, possibly of another vfile-message copy: read them by shape.
+  const cause = error instanceof VFileMessage || (error && typeof error === 'object' && 'reason' in error) ? (error as VFileMessage) : undefined
   const kind = file.extname === '.mdx' ? 'MDX' : 'Markdown'
   const detail = cause?.reason ?? (error as Error).message
   const reason =
     documentLang(String(file.value ?? '')) === 'ja'
       ? `${kind} として解析できません: ${detail}`
       : `Cannot parse ${kind}: ${detail}`
-  const message = file.message(reason, {place: cause?.place, ruleId: 'parse-error', source: 'trustlint'})
+  const place = parsePlace(cause)
+  const message = file.message(reason, {place, ruleId: 'parse-error', source: 'trustlint'})
+  // The range is where parsing stopped; it covers no text.
+  if (place && 'start' in place && place.start.offset !== undefined && place.end.offset !== undefined) {
+    message.actual = String(file.value ?? '').slice(place.start.offset, place.end.offset)
+  }
   message.fatal = true
   message.category = 'other'
   message.actual = ''

@@ -192,7 +192,8 @@ function alignText(block: ProseBlock, value: string, source: string, start: numb
           break
         }
       }
-      if (at === char) {
+      // CommonMark replaces NUL with U+FFFD in the parsed text.
+      if (at === char || (at === '\u0000' && char === '\uFFFD')) {
         found = probe
         foundEnd = probe + 1
         break

@@ -84,7 +84,7 @@ function readPackFile(file: string): unknown {
     throw new PackError(file, '(file)', `cannot be read: ${(error as Error).message}`)
   }
   try {
-    return parse(text)
+    return parse(text, {logLevel: 'error'})
   } catch (error) {
     throw new PackError(file, '(yaml)', (error as Error).message.split('\n')[0]!)
   }
