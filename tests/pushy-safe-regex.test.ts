@@ -8,6 +8,23 @@ describe('regexHazard', () => {
     expect(regexHazard(source)).toMatch(/nested quantifier/)
   })
 
+  it.each(['(a+){1,25}$', '(a|aa){1,40}b', '(a?){3}'])('rejects a bounded repeat of a variable group %s', (source) => {
+    expect(regexHazard(source)).toMatch(/nested quantifier/)
+  })
+
+  it.each(['a*a*a*a*b', '\\w+\\w*x', '.*.*x', '[a-z]+[aeiou]+!'])('rejects adjacent unbounded quantifiers over overlapping characters %s', (source) => {
+    expect(regexHazard(source)).toMatch(/adjacent unbounded quantifiers/)
+  })
+
+  it('lets none of the hazards above hang: they are rejected before they run, and what passes is fast on a long sentence', () => {
+    // The pack regexes of issue 13 hung on a 60- to 3,000-character sentence.
+    const sentence = 'a'.repeat(3000)
+    for (const source of ['\\w+\\s+\\w+', 'a*ba*', '[\\d,]+円', '\\s*\\d+']) {
+      expect(regexHazard(source)).toBeUndefined()
+      expect(new RegExp(source, 'u').test(sentence + '!')).toBeTypeOf('boolean')
+    }
+  })
+
   it('rejects backreferences, overlong and over-quantified patterns', () => {
     expect(regexHazard('(\\d)\\1')).toMatch(/backreference/)
     expect(regexHazard('a'.repeat(301))).toMatch(/longer than/)
