@@ -1,4 +1,4 @@
-import {offerOf, ctaInventory, rankOffers} from '../cta/inventory.js'
+import {ctaInventory, offersOf, rankOffers} from '../cta/inventory.js'
 import {numberOption, reportWithRelated, ruleMessage} from '../cta/report.js'
 import {stageStretches} from '../cta/stretches.js'
 import type {Check} from './types.js'
@@ -21,10 +21,16 @@ export const competingCta: Check = (context, rule) => {
     const ctas = stretch.flatMap((section) => section.ctas)
     const offers = rankOffers(ctas)
     if (offers.length <= maxTargets) continue
-    const main = ctas.filter((cta) => offerOf(cta, ctas) === offers[0]).sort((a, b) => b.score - a.score)[0]!
+    const offerOf = offersOf(ctas)
+    const main = ctas.filter((cta) => offerOf(cta) === offers[0]).sort((a, b) => b.score - a.score)[0]!
+    const firstAsk = new Map<string, (typeof ctas)[number]>()
+    for (const cta of ctas) {
+      const offer = cta.primary ? offerOf(cta) : undefined
+      if (offer && !firstAsk.has(offer)) firstAsk.set(offer, cta)
+    }
     for (const offer of offers.slice(maxTargets)) {
       // Its first ask: where the reader first meets the competing offer.
-      const extra = ctas.find((cta) => cta.primary && offerOf(cta, ctas) === offer)!
+      const extra = firstAsk.get(offer)!
       // A link under an asking line ("Sponsors are welcome too:" then the URL) is reported at that line.
       const underAsk = extra.sentence !== undefined && extra.position.start.offset >= extra.sentence.end
       const start = underAsk ? extra.sentence!.start : extra.position.start.offset

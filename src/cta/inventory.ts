@@ -117,8 +117,9 @@ export function buildInventory(input: InventoryInput): CtaInventory {
     ctas.sort((a, b) => a.position.start.offset - b.position.start.offset)
     const targets = rankOffers(ctas)
     // Only primary asks compete; a secondary one (詳しくはこちらをご覧ください) is not weakened by them.
+    const offerFor = offersOf(ctas)
     for (const cta of ctas) {
-      const others = !cta.primary ? 0 : targets.filter((target) => target !== offerOf(cta, ctas)).length
+      const others = !cta.primary ? 0 : targets.filter((target) => target !== offerFor(cta)).length
       rescore(cta, others)
     }
     const heading = section.heading
@@ -266,14 +267,20 @@ function rescore(cta: Cta, otherTargets: number) {
 }
 
 /**
- * The offer a CTA counts for among `ctas`: its own, except that an ask without
- * a link (`action:take`) joins a linked ask of the same kind of action, so that
- * "Register today." and "[Register now](…)" are one offer.
+ * The offer each CTA counts for among `ctas`: its own, except that an ask
+ * without a link (`action:take`) joins a linked ask of the same kind of action,
+ * so that "Register today." and "[Register now](…)" are one offer. The first
+ * linked primary offer of each kind is found in one pass, so a part with
+ * thousands of asks costs no more than one with ten.
  */
-export function offerOf(cta: Cta, ctas: Cta[]): string | undefined {
-  if (!cta.offer?.startsWith('action:')) return cta.offer
-  const linked = ctas.find((other) => other.primary && other.offer && !other.offer.startsWith('action:') && actionOffer(store.get(other)!.ask) === cta.offer)
-  return linked?.offer ?? cta.offer
+export function offersOf(ctas: Cta[]): (cta: Cta) => string | undefined {
+  const linkedByKind = new Map<string, string>()
+  for (const other of ctas) {
+    if (!other.primary || !other.offer || other.offer.startsWith('action:')) continue
+    const kind = actionOffer(store.get(other)!.ask)
+    if (!linkedByKind.has(kind)) linkedByKind.set(kind, other.offer)
+  }
+  return (cta) => (cta.offer?.startsWith('action:') ? linkedByKind.get(cta.offer) ?? cta.offer : cta.offer)
 }
 
 /**
@@ -284,8 +291,9 @@ export function offerOf(cta: Cta, ctas: Cta[]): string | undefined {
  */
 export function rankOffers(ctas: Cta[]): string[] {
   const stats = new Map<string, {take: boolean; best: number; count: number; first: number}>()
+  const offerFor = offersOf(ctas)
   for (const cta of ctas) {
-    const offer = cta.primary ? offerOf(cta, ctas) : undefined
+    const offer = cta.primary ? offerFor(cta) : undefined
     if (!offer) continue
     const kept = store.get(cta)!
     const strength = scoreCta({...kept, vague: cta.vague, otherTargets: 0}).score
