@@ -190,7 +190,7 @@ async function lintAndReport(args: CliArgs, io: CliIo): Promise<number> {
       const reason = outcome.timedOut
         ? ja
           ? `${job.path} のチェックが時間の上限（--file-timeout ${args.fileTimeout ?? DEFAULT_FILE_TIMEOUT_MS / 1000} 秒）を超えたため中止しました。ほかのファイルはチェックを続けます`
-          : `Linting ${job.path} ${outcome.error}; stopped, the other files are linted`
+          : `Linting ${job.path} took longer than its time budget (--file-timeout ${args.fileTimeout ?? DEFAULT_FILE_TIMEOUT_MS / 1000} s); stopped, the other files are linted`
         : ja
           ? `${job.path} をチェックできませんでした: ${outcome.error}`
           : `Could not lint ${job.path}: ${outcome.error}`
