@@ -52,6 +52,7 @@ function onUnits(sentence: ProseSentence, cue: CueMatch): CueMatch {
 export function judgeCues(rule: CompiledRule, sentence: ProseSentence, filter: CueFilter, flagMentions: boolean): CueMatch[] {
   const dropped = DROPPED_BY[rule.negation]
   const kept: CueMatch[] = []
+  if (examinesPurchase(sentence)) return kept
   for (const found of findCues(rule, sentence)) {
     const polarity = dropped.size > 0 ? cuePolarity(sentence, found) : 'none'
     if (dropped.has(polarity)) continue
@@ -60,10 +61,22 @@ export function judgeCues(rule: CompiledRule, sentence: ProseSentence, filter: C
     // Report the whole frame (後悔しないために, チャンスを逃すな), not just its verb.
     const cue = rule.negation === 'frame' && FRAMES.has(polarity) ? overFrame(sentence, found) : found
     if (filter.isAccepted(cue.start, cue.end)) continue
-    if (!flagMentions && filter.isMention(sentence, cue)) continue
+    // A regex cue is placed on its tokens or words, so talk about wording after it counts too.
+    if (!flagMentions && filter.isMention(sentence, cue.from < 0 ? onUnits(sentence, cue) : cue)) continue
     kept.push(cue)
   }
   return kept
+}
+
+// A question that weighs an offer (本当にお得なのでしょうか, "Is it really worth it?")
+// examines the purchase with the reader; it does not push it (issue 12). An
+// invitation (今すぐ申し込みませんか？) has no doubt word and stays a cue.
+const JA_EXAMINING = /(?:本当に|ほんとうに|ホントに|本当は|果たして|はたして)[^。！!]*(?:か|の|って|なの)[?？。]?[」』)）]*\s*$/u
+const EN_EXAMINING = /(?:\b(?:really|actually|truly)\b[^.!?]*|\bworth it)\?["”’)]*\s*$/iu
+
+function examinesPurchase(sentence: ProseSentence): boolean {
+  const text = sentence.normalized.text
+  return sentence.lang === 'ja' ? JA_EXAMINING.test(text) : EN_EXAMINING.test(text)
 }
 
 const FRAMES = new Set<Polarity>(['purpose', 'prohibition', 'threat'])
