@@ -2,7 +2,7 @@ import {findCues, type CueMatch} from '../kinds/existence.js'
 import {englishPolarity, type EnglishPolarity} from '../lang/en/negation.js'
 import {isNarrative, japanesePolarity, type JapanesePolarity} from '../lang/ja/negation.js'
 import {isPotentialDescription} from '../lang/ja/modality.js'
-import {POS} from '../lang/ja/pos.js'
+import {POS, POS_DETAIL} from '../lang/ja/pos.js'
 import type {CueFilter} from './mentions.js'
 import type {CompiledRule, NegationEffect} from './rule-types.js'
 import {rawTokens, type ProseSentence} from './text-model.js'
@@ -58,6 +58,7 @@ export function judgeCues(rule: CompiledRule, sentence: ProseSentence, filter: C
     if (dropped.has(polarity)) continue
     if (rule.negation === 'frame' && told(sentence, found)) continue
     if (describesAbility(sentence, found)) continue
+    if (rule.id === 'hard-sell' && procedural(sentence, found)) continue
     // Report the whole frame (後悔しないために, チャンスを逃すな), not just its verb.
     const cue = rule.negation === 'frame' && FRAMES.has(polarity) ? overFrame(sentence, found) : found
     if (filter.isAccepted(cue.start, cue.end)) continue
@@ -121,4 +122,37 @@ function describesAbility(sentence: ProseSentence, cue: CueMatch): boolean {
   const tokens = rawTokens(sentence)
   if (tokens[cue.to - 1]?.pos !== POS.adverb) return false
   return isPotentialDescription(tokens, cue.to)
+}
+
+// Where to apply, said with the request (issue 12): 以下のページからお申し込みください,
+// 窓口に直接お申し込みください, "Register now via the form below" are procedure, not pressure.
+const JA_ROUTES = new Set([
+  'ページ', 'フォーム', '窓口', 'サイト', 'URL', 'リンク', 'メール', '電話', 'FAX', 'ファックス', '郵送', '下記', '以下', '受付',
+  '申込書', '申込用紙', 'アプリ', 'カウンター', '事務局', 'はがき', 'ハガキ', '専用', 'Web', 'WEB', 'ウェブ', 'ホームページ'
+])
+const JA_ROUTE_PARTICLES = new Set(['から', 'より', 'にて', 'で', 'に', 'まで'])
+const EN_ROUTE_PREPOSITIONS = new Set(['at', 'via', 'through', 'using', 'on', 'from', 'in', 'by'])
+const EN_ROUTES = new Set(['form', 'page', 'link', 'website', 'site', 'portal', 'office', 'desk', 'counter', 'app', 'email', 'phone', 'mail', 'below', 'above'])
+const ROUTE_WINDOW = 8
+
+function procedural(sentence: ProseSentence, cue: CueMatch): boolean {
+  const found = cue.from < 0 ? onUnits(sentence, cue) : cue
+  if (found.from < 0) return false
+  if (sentence.lang === 'ja') {
+    const tokens = rawTokens(sentence)
+    for (let index = found.from - 1; index >= 1 && index >= found.from - ROUTE_WINDOW; index--) {
+      const token = tokens[index]!
+      if (token.pos === POS.symbol && token.pos_detail_1 !== POS_DETAIL.comma) return false
+      if (token.pos === POS.particle && JA_ROUTE_PARTICLES.has(token.surface_form) && JA_ROUTES.has(tokens[index - 1]!.basic_form === '*' ? tokens[index - 1]!.surface_form : tokens[index - 1]!.basic_form)) return true
+    }
+    return false
+  }
+  const words = sentence.words
+  for (let index = found.to; index < words.length && index < found.to + 3; index++) {
+    if (!EN_ROUTE_PREPOSITIONS.has(words[index]!.norm)) continue
+    for (let probe = index + 1; probe < words.length && probe <= index + 3; probe++) {
+      if (EN_ROUTES.has(words[probe]!.norm)) return true
+    }
+  }
+  return false
 }

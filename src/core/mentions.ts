@@ -128,7 +128,7 @@ function japaneseMention(sentence: ProseSentence, cue: CueMatch): boolean {
     if (META_NOUNS.has(token.basic_form) && index > at && LINKERS.has(tokens[index - 1]!.token.surface_form)) return true
     if (token.pos === POS.verb && !LINKERS.has(token.surface_form) && index > at) break
   }
-  return reportedSpeech(tokens, at) || voicedWorry(tokens, at)
+  return reportedSpeech(tokens, at) || voicedWorry(tokens, at) || japaneseActorBefore(tokens, cue.from)
 }
 
 // A worry voiced on the reader's behalf (issue 12): 後悔しそうで迷う、という声もよく聞きます;
@@ -197,6 +197,31 @@ function englishMention(sentence: ProseSentence, cue: CueMatch): boolean {
   if (before && (EN_SAY.has(before) || EN_META.has(before))) return true
   for (let index = cue.from - 1; index >= 0 && index >= cue.from - 6; index--) {
     if (EN_META.has(words[index]!.norm) && EN_LIKE.has(words[index + 1]?.norm ?? '')) return true
+  }
+  // A tactic described as someone else's (issue 12): "stores will make TVs available in
+  // limited quantities", "retailers invent fake countdowns".
+  for (let index = cue.from - 1; index >= 0 && index >= cue.from - ACTOR_WINDOW; index--) {
+    if (EN_ACTORS.has(words[index]!.norm)) return true
+  }
+  return false
+}
+
+const ACTOR_WINDOW = 10
+const EN_ACTORS = new Set([
+  'stores', 'retailers', 'shops', 'sellers', 'merchants', 'marketers', 'advertisers', 'brands', 'vendors', 'scammers',
+  'spammers', 'websites', 'marketplaces', 'ads', 'advertisements', 'salespeople', 'dealers'
+])
+// The same in Japanese: 業者は…, 通販サイトが…, 悪質な販売者も… before the cue, in its sentence.
+const JA_ACTORS = new Set([
+  '業者', '悪徳業者', '販売業者', '広告主', '通販サイト', 'ショップ', '売り手', '販売者', '販売側', '店側', 'マーケター', '詐欺師', '詐欺メール', '迷惑メール', 'スパムメール', '売り場'
+])
+const JA_ACTOR_PARTICLES = new Set(['は', 'が', 'も', 'で'])
+
+function japaneseActorBefore(tokens: ProseSentence['tokens'], from: number): boolean {
+  for (let index = from - 1; index >= 1 && index >= from - ACTOR_WINDOW * 2; index--) {
+    const token = tokens[index]!.token
+    if (token.pos === POS.symbol && token.pos_detail_1 !== POS_DETAIL.comma) return false
+    if (JA_ACTOR_PARTICLES.has(token.surface_form) && token.pos === POS.particle && JA_ACTORS.has(tokens[index - 1]!.token.basic_form)) return true
   }
   return false
 }
