@@ -71,8 +71,9 @@ export function judgeCues(rule: CompiledRule, sentence: ProseSentence, filter: C
 
 // A question that weighs an offer (本当にお得なのでしょうか, "Is it really worth it?")
 // examines the purchase with the reader; it does not push it (issue 12). An
-// invitation (今すぐ申し込みませんか？) has no doubt word and stays a cue.
-const JA_EXAMINING = /(?:本当に|ほんとうに|ホントに|本当は|果たして|はたして)[^。！!]*(?:か|の|って|なの)[?？。]?[」』)）]*\s*$/u
+// invitation (今すぐ申し込みませんか？) has no doubt word and stays a cue; a topic
+// question (ポイント最大39倍って？) asks what the offer means.
+const JA_EXAMINING = /(?:(?:本当に|ほんとうに|ホントに|本当は|果たして|はたして)[^。！!]*(?:か|の|って|なの)[?？。]?|(?:って|とは)[?？])[」』)）]*\s*$/u
 const EN_EXAMINING = /(?:\b(?:really|actually|truly)\b[^.!?]*|\bworth it)\?["”’)]*\s*$/iu
 
 function examinesPurchase(sentence: ProseSentence): boolean {
