@@ -57,6 +57,9 @@ export function judgeCues(rule: CompiledRule, sentence: ProseSentence, filter: C
     const polarity = dropped.size > 0 ? cuePolarity(sentence, found) : 'none'
     if (dropped.has(polarity)) continue
     if (rule.negation === 'frame' && told(sentence, found)) continue
+    // English: a cue told in the past ("was actually a negative 50% off", "the limited-time
+    // offer simply remained valid") reports what happened; it does not press the reader.
+    if (rule.negation !== 'frame' && toldInPast(sentence, found)) continue
     if (describesAbility(sentence, found)) continue
     if (rule.id === 'hard-sell' && procedural(sentence, found)) continue
     // Report the whole frame (後悔しないために, チャンスを逃すな), not just its verb.
@@ -115,6 +118,31 @@ function told(sentence: ProseSentence, cue: CueMatch): boolean {
     return sentence.words.slice(Math.max(0, cue.from - 3), cue.from).some((word) => EN_PAST.has(word.norm))
   }
   return isNarrative(rawTokens(sentence), cue.to)
+}
+
+const EN_PAST_AFTER = new Set(['was', 'were', 'remained', 'stayed', 'had', 'turned', 'ended', 'expired', 'lasted'])
+const EN_ADVERBS = new Set(['simply', 'still', 'actually', 'just', 'never', 'already', 'really', 'then'])
+
+/** A cue after was/were/had (within four words) or the subject of a past-tense verb ("the offer simply remained valid"). */
+function toldInPast(sentence: ProseSentence, found: CueMatch): boolean {
+  const cue = found.from < 0 ? onUnits(sentence, found) : found
+  if (cue.to < 0) return false
+  if (sentence.lang === 'ja') return copulaPast(rawTokens(sentence), cue.to)
+  const words = sentence.words
+  for (let index = cue.from - 1; index >= 0 && index >= cue.from - 4; index--) {
+    if (EN_PAST.has(words[index]!.norm)) return true
+    // Stay in the cue's clause: "It was $99, now $49. Half price" is an anchor, not a story.
+    if (words[index]!.clauseStart) break
+  }
+  let index = cue.to
+  while (index < words.length && index < cue.to + 2 && EN_ADVERBS.has(words[index]!.norm)) index++
+  return index < words.length && !words[index]!.clauseStart && EN_PAST_AFTER.has(words[index]!.norm)
+}
+
+/** Japanese: the cue closed by a past copula (先月は50%オフでした, 期間限定だった). */
+function copulaPast(tokens: ReturnType<typeof rawTokens>, end: number): boolean {
+  const copula = tokens[end]
+  return !!copula && (copula.basic_form === 'です' || copula.basic_form === 'だ') && tokens[end + 1]?.basic_form === 'た' && tokens[end + 1]?.pos === POS.auxiliary
 }
 
 /** An adverb cue before a potential verb (今すぐ使えるテクニック) describes, it does not push. */

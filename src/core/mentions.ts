@@ -203,8 +203,17 @@ function englishMention(sentence: ProseSentence, cue: CueMatch): boolean {
   for (let index = cue.from - 1; index >= 0 && index >= cue.from - ACTOR_WINDOW; index--) {
     if (EN_ACTORS.has(words[index]!.norm)) return true
   }
+  // Anywhere earlier in the sentence, a thing that speaks and its verb of telling:
+  // "A message tells you three people are viewing this, and there's only one left."
+  for (let index = 0; index < cue.from - 1; index++) {
+    if (!EN_ACTORS.has(words[index]!.norm) && !EN_SPEAKERS.has(words[index]!.norm)) continue
+    if (EN_TELLS.has(words[index + 1]!.norm) || EN_TELLS.has(words[index + 2]?.norm ?? '')) return true
+  }
   return false
 }
+
+const EN_SPEAKERS = new Set(['message', 'messages', 'banner', 'banners', 'popup', 'popups', 'pop-up', 'pop-ups', 'notification', 'notifications', 'site', 'sites', 'ad', 'email', 'emails', 'timer', 'label', 'sign'])
+const EN_TELLS = new Set(['tells', 'told', 'says', 'said', 'claims', 'claimed', 'shows', 'showed', 'displays', 'displayed', 'warns', 'warned', 'reads', 'announces', 'announced', 'insists', 'screams', 'boasts', 'promises', 'promised'])
 
 const ACTOR_WINDOW = 10
 const EN_ACTORS = new Set([
