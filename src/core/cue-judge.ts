@@ -79,9 +79,17 @@ export function judgeCues(rule: CompiledRule, sentence: ProseSentence, filter: C
 const JA_EXAMINING = /(?:(?:本当に|ほんとうに|ホントに|本当は|果たして|はたして)[^。！!]*(?:か|の|って|なの)[?？。]?|(?:って|とは)[?？])[」』)）]*\s*$/u
 const EN_EXAMINING = /(?:\b(?:really|actually|truly)\b[^.!?]*|\bworth it)\?["”’)]*\s*$/iu
 
+// judgeCues runs once per rule on each sentence: decide once per sentence.
+const examined = new WeakMap<ProseSentence, boolean>()
+
 function examinesPurchase(sentence: ProseSentence): boolean {
-  const text = sentence.normalized.text
-  return sentence.lang === 'ja' ? JA_EXAMINING.test(text) : EN_EXAMINING.test(text)
+  let result = examined.get(sentence)
+  if (result === undefined) {
+    const text = sentence.normalized.text
+    result = sentence.lang === 'ja' ? JA_EXAMINING.test(text) : EN_EXAMINING.test(text)
+    examined.set(sentence, result)
+  }
+  return result
 }
 
 const FRAMES = new Set<Polarity>(['purpose', 'prohibition', 'threat'])
