@@ -2,7 +2,7 @@ import {findCues, type CueMatch} from '../kinds/existence.js'
 import {englishPolarity, type EnglishPolarity} from '../lang/en/negation.js'
 import {isNarrative, japanesePolarity, type JapanesePolarity} from '../lang/ja/negation.js'
 import {isPotentialDescription} from '../lang/ja/modality.js'
-import {POS} from '../lang/ja/pos.js'
+import {POS, POS_DETAIL} from '../lang/ja/pos.js'
 import type {CueFilter} from './mentions.js'
 import type {CompiledRule, NegationEffect} from './rule-types.js'
 import {rawTokens, type ProseSentence} from './text-model.js'
@@ -52,18 +52,44 @@ function onUnits(sentence: ProseSentence, cue: CueMatch): CueMatch {
 export function judgeCues(rule: CompiledRule, sentence: ProseSentence, filter: CueFilter, flagMentions: boolean): CueMatch[] {
   const dropped = DROPPED_BY[rule.negation]
   const kept: CueMatch[] = []
+  if (examinesPurchase(sentence)) return kept
   for (const found of findCues(rule, sentence)) {
     const polarity = dropped.size > 0 ? cuePolarity(sentence, found) : 'none'
     if (dropped.has(polarity)) continue
     if (rule.negation === 'frame' && told(sentence, found)) continue
+    // English: a cue told in the past ("was actually a negative 50% off", "the limited-time
+    // offer simply remained valid") reports what happened; it does not press the reader.
+    if (rule.negation !== 'frame' && toldInPast(sentence, found)) continue
     if (describesAbility(sentence, found)) continue
+    if (rule.id === 'hard-sell' && procedural(sentence, found)) continue
     // Report the whole frame (後悔しないために, チャンスを逃すな), not just its verb.
     const cue = rule.negation === 'frame' && FRAMES.has(polarity) ? overFrame(sentence, found) : found
     if (filter.isAccepted(cue.start, cue.end)) continue
-    if (!flagMentions && filter.isMention(sentence, cue)) continue
+    // A regex cue is placed on its tokens or words, so talk about wording after it counts too.
+    if (!flagMentions && filter.isMention(sentence, cue.from < 0 ? onUnits(sentence, cue) : cue)) continue
     kept.push(cue)
   }
   return kept
+}
+
+// A question that weighs an offer (本当にお得なのでしょうか, "Is it really worth it?")
+// examines the purchase with the reader; it does not push it (issue 12). An
+// invitation (今すぐ申し込みませんか？) has no doubt word and stays a cue; a topic
+// question (ポイント最大39倍って？) asks what the offer means.
+const JA_EXAMINING = /(?:(?:本当に|ほんとうに|ホントに|本当は|果たして|はたして)[^。！!]*(?:か|の|って|なの)[?？。]?|(?:って|とは)[?？])[」』)）]*\s*$/u
+const EN_EXAMINING = /(?:\b(?:really|actually|truly)\b[^.!?]*|\bworth it)\?["”’)]*\s*$/iu
+
+// judgeCues runs once per rule on each sentence: decide once per sentence.
+const examined = new WeakMap<ProseSentence, boolean>()
+
+function examinesPurchase(sentence: ProseSentence): boolean {
+  let result = examined.get(sentence)
+  if (result === undefined) {
+    const text = sentence.normalized.text
+    result = sentence.lang === 'ja' ? JA_EXAMINING.test(text) : EN_EXAMINING.test(text)
+    examined.set(sentence, result)
+  }
+  return result
 }
 
 const FRAMES = new Set<Polarity>(['purpose', 'prohibition', 'threat'])
@@ -102,10 +128,68 @@ function told(sentence: ProseSentence, cue: CueMatch): boolean {
   return isNarrative(rawTokens(sentence), cue.to)
 }
 
+const EN_PAST_AFTER = new Set(['was', 'were', 'remained', 'stayed', 'had', 'turned', 'ended', 'expired', 'lasted'])
+const EN_ADVERBS = new Set(['simply', 'still', 'actually', 'just', 'never', 'already', 'really', 'then'])
+
+/** A cue after was/were/had (within four words) or the subject of a past-tense verb ("the offer simply remained valid"). */
+function toldInPast(sentence: ProseSentence, found: CueMatch): boolean {
+  const cue = found.from < 0 ? onUnits(sentence, found) : found
+  if (cue.to < 0) return false
+  if (sentence.lang === 'ja') return copulaPast(rawTokens(sentence), cue.to)
+  const words = sentence.words
+  for (let index = cue.from - 1; index >= 0 && index >= cue.from - 4; index--) {
+    if (EN_PAST.has(words[index]!.norm)) return true
+    // Stay in the cue's clause: "It was $99, now $49. Half price" is an anchor, not a story.
+    if (words[index]!.clauseStart) break
+  }
+  let index = cue.to
+  while (index < words.length && index < cue.to + 2 && EN_ADVERBS.has(words[index]!.norm)) index++
+  return index < words.length && !words[index]!.clauseStart && EN_PAST_AFTER.has(words[index]!.norm)
+}
+
+/** Japanese: the cue closed by a past copula (先月は50%オフでした, 期間限定だった). */
+function copulaPast(tokens: ReturnType<typeof rawTokens>, end: number): boolean {
+  const copula = tokens[end]
+  return !!copula && (copula.basic_form === 'です' || copula.basic_form === 'だ') && tokens[end + 1]?.basic_form === 'た' && tokens[end + 1]?.pos === POS.auxiliary
+}
+
 /** An adverb cue before a potential verb (今すぐ使えるテクニック) describes, it does not push. */
 function describesAbility(sentence: ProseSentence, cue: CueMatch): boolean {
   if (sentence.lang !== 'ja' || cue.from < 0) return false
   const tokens = rawTokens(sentence)
   if (tokens[cue.to - 1]?.pos !== POS.adverb) return false
   return isPotentialDescription(tokens, cue.to)
+}
+
+// Where to apply, said with the request (issue 12): 以下のページからお申し込みください,
+// 窓口に直接お申し込みください, "Register now via the form below" are procedure, not pressure.
+const JA_ROUTES = new Set([
+  'ページ', 'フォーム', '窓口', 'サイト', 'URL', 'リンク', 'メール', '電話', 'FAX', 'ファックス', '郵送', '下記', '以下', '受付',
+  '申込書', '申込用紙', 'アプリ', 'カウンター', '事務局', 'はがき', 'ハガキ', '専用', 'Web', 'WEB', 'ウェブ', 'ホームページ'
+])
+const JA_ROUTE_PARTICLES = new Set(['から', 'より', 'にて', 'で', 'に', 'まで'])
+const EN_ROUTE_PREPOSITIONS = new Set(['at', 'via', 'through', 'using', 'on', 'from', 'in', 'by'])
+const EN_ROUTES = new Set(['form', 'page', 'link', 'website', 'site', 'portal', 'office', 'desk', 'counter', 'app', 'email', 'phone', 'mail', 'below', 'above'])
+const ROUTE_WINDOW = 8
+
+function procedural(sentence: ProseSentence, cue: CueMatch): boolean {
+  const found = cue.from < 0 ? onUnits(sentence, cue) : cue
+  if (found.from < 0) return false
+  if (sentence.lang === 'ja') {
+    const tokens = rawTokens(sentence)
+    for (let index = found.from - 1; index >= 1 && index >= found.from - ROUTE_WINDOW; index--) {
+      const token = tokens[index]!
+      if (token.pos === POS.symbol && token.pos_detail_1 !== POS_DETAIL.comma) return false
+      if (token.pos === POS.particle && JA_ROUTE_PARTICLES.has(token.surface_form) && JA_ROUTES.has(tokens[index - 1]!.basic_form === '*' ? tokens[index - 1]!.surface_form : tokens[index - 1]!.basic_form)) return true
+    }
+    return false
+  }
+  const words = sentence.words
+  for (let index = found.to; index < words.length && index < found.to + 3; index++) {
+    if (!EN_ROUTE_PREPOSITIONS.has(words[index]!.norm)) continue
+    for (let probe = index + 1; probe < words.length && probe <= index + 3; probe++) {
+      if (EN_ROUTES.has(words[probe]!.norm)) return true
+    }
+  }
+  return false
 }

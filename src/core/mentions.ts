@@ -1,6 +1,6 @@
 import type {Nodes, Root} from 'mdast'
 import type {CueMatch} from '../kinds/existence.js'
-import {POS} from '../lang/ja/pos.js'
+import {POS, POS_DETAIL} from '../lang/ja/pos.js'
 import {normalizeWithMap} from '../lang/normalize.js'
 import type {ProseBlock} from './prose.js'
 import type {ProseSentence} from './text-model.js'
@@ -111,7 +111,9 @@ function japaneseMention(sentence: ProseSentence, cue: CueMatch): boolean {
   }
   for (let index = at; index < tokens.length && index < at + 4; index++) {
     const token = tokens[index]!.token
-    if (token.pos === POS.symbol) return false
+    // A 読点 right after the cue may still lead to talk about it (…倍増、といった見出し).
+    if (token.pos === POS.symbol && !(index === at && token.pos_detail_1 === POS_DETAIL.comma)) break
+    if (token.pos === POS.symbol) continue
     if (token.basic_form === 'と' && token.pos === POS.particle) {
       // The first verb after the quoting と, within a short object (と念を押す).
       for (let probe = index + 1; probe < tokens.length && probe <= index + 4; probe++) {
@@ -126,7 +128,37 @@ function japaneseMention(sentence: ProseSentence, cue: CueMatch): boolean {
     if (META_NOUNS.has(token.basic_form) && index > at && LINKERS.has(tokens[index - 1]!.token.surface_form)) return true
     if (token.pos === POS.verb && !LINKERS.has(token.surface_form) && index > at) break
   }
-  return reportedSpeech(tokens, at)
+  return reportedSpeech(tokens, at) || voicedWorry(tokens, at) || japaneseActorBefore(tokens, cue.from)
+}
+
+// A worry voiced on the reader's behalf (issue 12): 後悔しそうで迷う、という声もよく聞きます;
+// 損をしたくないと感じる方も多いでしょう. The clause may run past a 読点 before its と.
+const VOICE_NOUNS = new Set(['声', '意見', '悩み', '相談', '不安', '心配', '質問', '気持ち', '方', '人', '読者', '感想'])
+const FEEL_VERBS = new Set(['思う', '感じる', '悩む', '迷う', '心配', '考える', '不安'])
+const VOICE_WINDOW = 20
+
+function voicedWorry(tokens: ProseSentence['tokens'], at: number): boolean {
+  for (let index = at; index < tokens.length && index < at + VOICE_WINDOW; index++) {
+    const token = tokens[index]!.token
+    if (token.pos === POS.symbol && token.pos_detail_1 !== POS_DETAIL.comma) return false
+    if (token.pos !== POS.particle) continue
+    // という声, って声: the quoting particle fused with its verb.
+    if ((token.surface_form === 'という' || token.surface_form === 'って') && VOICE_NOUNS.has(tokens[index + 1]?.token.basic_form ?? '')) return true
+    if (token.surface_form !== 'と' && token.surface_form !== 'って') continue
+    const verb = tokens[index + 1]?.token
+    if (!verb) return false
+    const noun = tokens[index + 2]?.token
+    if ((verb.basic_form === 'いう' || verb.basic_form === '言う') && noun && VOICE_NOUNS.has(noun.basic_form)) return true
+    // 「…できます、と書く広告」: a quoting と right after a 読点 closes an unmarked quotation.
+    if (SAY_VERBS.has(verb.basic_form) && tokens[index - 1]?.token.pos_detail_1 === POS_DETAIL.comma) return true
+    if (FEEL_VERBS.has(verb.basic_form)) {
+      // と思う方, と感じている人, と迷う読者: the feeling belongs to a group of readers.
+      for (let probe = index + 2; probe < tokens.length && probe <= index + 4; probe++) {
+        if (VOICE_NOUNS.has(tokens[probe]!.token.basic_form) && tokens[probe]!.token.pos === POS.noun) return true
+      }
+    }
+  }
+  return false
 }
 
 // Reported speech whose quoted clause goes on after the cue (今直ぐ舟を出すからと聞けば,
@@ -165,6 +197,40 @@ function englishMention(sentence: ProseSentence, cue: CueMatch): boolean {
   if (before && (EN_SAY.has(before) || EN_META.has(before))) return true
   for (let index = cue.from - 1; index >= 0 && index >= cue.from - 6; index--) {
     if (EN_META.has(words[index]!.norm) && EN_LIKE.has(words[index + 1]?.norm ?? '')) return true
+  }
+  // A tactic described as someone else's (issue 12): "stores will make TVs available in
+  // limited quantities", "retailers invent fake countdowns".
+  for (let index = cue.from - 1; index >= 0 && index >= cue.from - ACTOR_WINDOW; index--) {
+    if (EN_ACTORS.has(words[index]!.norm)) return true
+  }
+  // Anywhere earlier in the sentence, a thing that speaks and its verb of telling:
+  // "A message tells you three people are viewing this, and there's only one left."
+  for (let index = 0; index < cue.from - 1; index++) {
+    if (!EN_ACTORS.has(words[index]!.norm) && !EN_SPEAKERS.has(words[index]!.norm)) continue
+    if (EN_TELLS.has(words[index + 1]!.norm) || EN_TELLS.has(words[index + 2]?.norm ?? '')) return true
+  }
+  return false
+}
+
+const EN_SPEAKERS = new Set(['message', 'messages', 'banner', 'banners', 'popup', 'popups', 'pop-up', 'pop-ups', 'notification', 'notifications', 'site', 'sites', 'ad', 'email', 'emails', 'timer', 'label', 'sign'])
+const EN_TELLS = new Set(['tells', 'told', 'says', 'said', 'claims', 'claimed', 'shows', 'showed', 'displays', 'displayed', 'warns', 'warned', 'reads', 'announces', 'announced', 'insists', 'screams', 'boasts', 'promises', 'promised'])
+
+const ACTOR_WINDOW = 10
+const EN_ACTORS = new Set([
+  'stores', 'retailers', 'shops', 'sellers', 'merchants', 'marketers', 'advertisers', 'brands', 'vendors', 'scammers',
+  'spammers', 'websites', 'marketplaces', 'ads', 'advertisements', 'salespeople', 'dealers'
+])
+// The same in Japanese: 業者は…, 通販サイトが…, 悪質な販売者も… before the cue, in its sentence.
+const JA_ACTORS = new Set([
+  '業者', '悪徳業者', '販売業者', '広告主', '通販サイト', 'ショップ', '売り手', '販売者', '販売側', '店側', 'マーケター', '詐欺師', '詐欺メール', '迷惑メール', 'スパムメール', '売り場'
+])
+const JA_ACTOR_PARTICLES = new Set(['は', 'が', 'も', 'で'])
+
+function japaneseActorBefore(tokens: ProseSentence['tokens'], from: number): boolean {
+  for (let index = from - 1; index >= 1 && index >= from - ACTOR_WINDOW * 2; index--) {
+    const token = tokens[index]!.token
+    if (token.pos === POS.symbol && token.pos_detail_1 !== POS_DETAIL.comma) return false
+    if (JA_ACTOR_PARTICLES.has(token.surface_form) && token.pos === POS.particle && JA_ACTORS.has(tokens[index - 1]!.token.basic_form)) return true
   }
   return false
 }

@@ -17,9 +17,36 @@ interface CompiledIndex {
   jaAny: JaTokenPattern[]
   jaRegex: RegExp[]
   jaRegexPatterns: RegexPattern[]
+  jaGates: RegexGate[]
   en: Map<string, EnWordPattern[]>
   enRegex: RegExp[]
   enRegexPatterns: RegexPattern[]
+  enGates: RegexGate[]
+}
+
+/**
+ * One alternation of all regex cues with the same flags: a sentence that it does
+ * not match skips them all, so the per-pattern scans run only where one may hit
+ * (most sentences have no cue; issue 12 added many regex cues).
+ */
+interface RegexGate {
+  gate: RegExp | undefined
+  members: number[]
+}
+
+function gatesFor(patterns: RegexPattern[]): RegexGate[] {
+  const byFlags = new Map<string, number[]>()
+  patterns.forEach((pattern, index) => push(byFlags, pattern.flags, index))
+  return [...byFlags].map(([flags, members]) => {
+    let gate: RegExp | undefined
+    try {
+      gate = new RegExp(members.map((index) => `(?:${patterns[index]!.regex})`).join('|'), flags + 'u')
+    } catch {
+      // A pack whose patterns cannot share one expression (duplicate group names) is scanned one by one.
+      gate = undefined
+    }
+    return {gate, members}
+  })
 }
 
 // Indexes are built once per rule object, never per call.
@@ -28,7 +55,7 @@ const indexes = new WeakMap<CompiledRule, CompiledIndex>()
 function indexFor(rule: CompiledRule): CompiledIndex {
   let index = indexes.get(rule)
   if (index) return index
-  index = {ja: new Map(), jaAny: [], jaRegex: [], jaRegexPatterns: [], en: new Map(), enRegex: [], enRegexPatterns: []}
+  index = {ja: new Map(), jaAny: [], jaRegex: [], jaRegexPatterns: [], jaGates: [], en: new Map(), enRegex: [], enRegexPatterns: [], enGates: []}
   for (const pattern of rule.patterns.ja) {
     if (pattern.kind === 'regex') {
       index.jaRegex.push(new RegExp(pattern.regex, pattern.flags + 'gu'))
@@ -48,6 +75,8 @@ function indexFor(rule: CompiledRule): CompiledIndex {
     }
     for (const form of pattern.words[0]!) push(index.en, form, pattern)
   }
+  index.jaGates = gatesFor(index.jaRegexPatterns)
+  index.enGates = gatesFor(index.enRegexPatterns)
   indexes.set(rule, index)
   return index
 }
@@ -84,7 +113,7 @@ export function findCues(rule: CompiledRule, sentence: ProseSentence): CueMatch[
         tryAll(index.jaAny, at)
       }
     }
-    if (index.jaRegex.length > 0) regexCues(index.jaRegex, index.jaRegexPatterns, sentence, found)
+    if (index.jaRegex.length > 0) regexCues(index.jaRegex, index.jaRegexPatterns, index.jaGates, sentence, found)
   } else {
     const words = sentence.words
     const numbered = index.en.get('{n}')
@@ -104,23 +133,27 @@ export function findCues(rule: CompiledRule, sentence: ProseSentence): CueMatch[
         if (numbered && isNumberWord(norm)) tryAll(numbered, at)
       }
     }
-    if (index.enRegex.length > 0) regexCues(index.enRegex, index.enRegexPatterns, sentence, found)
+    if (index.enRegex.length > 0) regexCues(index.enRegex, index.enRegexPatterns, index.enGates, sentence, found)
   }
   return longestFirst(found)
 }
 
 
-function regexCues(regexes: RegExp[], patterns: RegexPattern[], sentence: ProseSentence, found: CueMatch[]) {
+function regexCues(regexes: RegExp[], patterns: RegexPattern[], gates: RegexGate[], sentence: ProseSentence, found: CueMatch[]) {
   const {text, origin, originEnd} = sentence.normalized
-  regexes.forEach((regex, index) => {
-    regex.lastIndex = 0
-    for (const match of text.matchAll(regex)) {
-      if (!match[0]) continue
-      const from = match.index
-      const to = from + match[0].length
-      found.push({start: origin[from]!, end: originEnd[to - 1]!, from: -1, to: -1, expected: patterns[index]!.expected})
+  for (const {gate, members} of gates) {
+    if (gate && !gate.test(text)) continue
+    for (const index of members) {
+      const regex = regexes[index]!
+      regex.lastIndex = 0
+      for (const match of text.matchAll(regex)) {
+        if (!match[0]) continue
+        const from = match.index
+        const to = from + match[0].length
+        found.push({start: origin[from]!, end: originEnd[to - 1]!, from: -1, to: -1, expected: patterns[index]!.expected})
+      }
     }
-  })
+  }
 }
 
 const peeks = new WeakMap<JaTokenPattern, number>()

@@ -27,6 +27,8 @@ const CARRIERS = new Set(['いる', 'しまう', 'せる', 'させる', 'れる'
 const CAUSATIVES = new Set(['せる', 'させる'])
 // Adverbs that turn a negated loss into a promise: 絶対に損しない, 決して後悔しません.
 const ABSOLUTES = new Set(['絶対', '決して', '必ず', '確実', '100', '１００'])
+// Verbs of missing a chance: their ず form (チャンスを逃さず、…) urges "seize it" (issue 12).
+const MISS_VERBS = new Set(['逃す', '見逃す', '見過ごす', '乗り遅れる'])
 
 function isNegator(token: KuromojiToken | undefined): boolean {
   if (!token) return false
@@ -125,6 +127,8 @@ export function japanesePolarity(tokens: KuromojiToken[], start: number, end: nu
     const then = tokens[negation + 2]
     if (isBoundary(then) || REQUEST_VERBS.has(then!.basic_form) || FINAL_PARTICLES.has(then!.surface_form)) return 'prohibition'
   }
+  // チャンスを逃さず(に)、…: "without missing it" urges the reader on; 急がずに stays calm.
+  if (negator.surface_form === 'ず' && MISS_VERBS.has(tokens[negation - 1]?.basic_form ?? '')) return 'prohibition'
   // お見逃しなく, お忘れなく: なく closing the sentence is a polite prohibition.
   if (negator.surface_form === 'なく' && isBoundary(next)) return 'prohibition'
   if (causative || absoluteBefore(tokens, start)) return 'guarantee'
