@@ -34,6 +34,8 @@ export const SIGNAL_NAMES = [
   'order-channel',
   'buying',
   'announcement',
+  'invitation',
+  'opt-out',
   'release',
   'sponsorship',
   'event-details',
@@ -43,15 +45,19 @@ export const SIGNAL_NAMES = [
   'how-to',
   'question',
   'citation',
+  'reference-link',
   'first-person',
   'narrative',
   'meta-talk',
   'quotation',
   'bare-url',
+  'paid-offer',
+  'free-offer',
   'no-ask'
 ] as const
 
 export type SignalName = (typeof SIGNAL_NAMES)[number]
+
 
 /** One piece of evidence with where it was found (source offsets). */
 export interface RawSignal {
@@ -156,7 +162,7 @@ const CUES: Cue[] = ([
   // Paying to take part: a priced entry, a paid tier, an early-bird rate.
   {
     name: 'paid-entry',
-    pattern: /(?:参加費[:：\s]*(?:[¥￥]?\d|お一人)|入場料|受講費|会費|有料|懇親会費|早割|\bearly[- ]?bird\b|\bper seat\b|\bpaid (?:plan|tier|subscription|subscribers?|members?|edition)\b|\btickets? (?:cost|are|is|price)\b|\bregistration fee\b|\bpremium\b)/giu
+    pattern: /(?:参加費[:：\s]*(?:[¥￥]?\d|お一人)|入場料|受講費|会費|有料|懇親会費|早割|投げ銭|\bmonthly (?:subscriptions?|contributions?|supporters?)\b|\bcontributions?\b|\bsupport (?:my|this|our) work\b|\bbecome a (?:patron|paying|paid|member|supporter)\b|\bearly[- ]?bird\b|\bper seat\b|\bpaid (?:plan|tier|subscription|subscribers?|members?|edition)\b|\btickets? (?:cost|are|is|price)\b|\bregistration fee\b|\bpremium\b)/giu
   },
   // Free of charge: an opt-in, a free event, a free edition.
   {
@@ -194,10 +200,20 @@ const CUES: Cue[] = ([
     name: 'announcement',
     pattern: /(?:告知|お知らせ|開催(?:します|いたします|決定|が決定)|募集(?:します|いたします|しています|中|開始)|受付(?:中|開始|を開始)|公開しました|始めます|announc(?:e|es|ed|ing)|registration (?:is )?(?:now )?open|is (?:now )?open|call for|join us|save the date|we(?:'re| are) (?:excited|happy|pleased) to)/giu
   },
+  // Asking the reader to come: an event's close, free or paid.
+  {
+    name: 'invitation',
+    pattern: /(?:ご参加ください|参加してください|ご来場|お越しください|お待ちしており?ます|お気軽にご参加|ぜひご参加|\bcome (?:and|join|along)\b|\bsee you (?:there|at|in)\b|\bhope to see you\b|\bjoin us\b|\bwe(?:'d| would) love to see you\b)/giu
+  },
+  // The opt-out line a commercial mailing carries.
+  {
+    name: 'opt-out',
+    pattern: /(?:配信停止|配信解除|受信拒否|購読解除|メール(?:の)?停止|\bunsubscribe\b|\bto be removed\b|\bremove (?:you|me|yourself)\b|\bopt[- ]out\b|\bremoval\b)/giu
+  },
   // Something new put on sale: a release, a book, a booth at a fair.
   {
     name: 'release',
-    pattern: /(?:発売|新刊|頒布|販売(?:開始|中|します|いたします)|刊行|出版しました|リリース(?:しました|します)|新商品|新発売|委託|サークル|スペース|\bnow available\b|\bjust released\b|\blaunch(?:es|ed|ing)?\b|\bnew (?:book|course|edition|release)\b|\bin stores\b|\bhardcover\b|\bpaperback\b|\bkindle\b)/giu
+    pattern: /(?:発売|新刊|拙著|自著|著書|頒布|販売(?:開始|中|します|いたします)|刊行|出版しました|リリース(?:しました|します)|新商品|新発売|委託|サークル|スペース|\bnow available\b|\bjust released\b|\bmy (?:new |latest )?(?:book|course|album|game|app|ebook)\b|\blaunch(?:es|ed|ing)?\b|\bnew (?:book|course|edition|release)\b|\bin stores\b|\bhardcover\b|\bpaperback\b|\bkindle\b)/giu
   },
   {
     name: 'sponsorship',
@@ -311,9 +327,17 @@ export function collectSignals(section: SectionText, ctas: SectionCtas | undefin
   }
   for (const link of ctas?.nonAsks ?? []) {
     if (link.kind === 'citation') {
-      signals.push({name: 'citation', start: link.position.start.offset, end: link.position.end.offset, text: link.text})
+      // A descriptive link in running text, as the CTA inventory sets aside: a reference, not an ask.
+      signals.push({name: 'reference-link', start: link.position.start.offset, end: link.position.end.offset, text: link.text})
     }
   }
+  // What a section offers is the terms and the ask together: a price with a way
+  // to pay or book is an offer, a free thing with a way to sign up an opt-in.
+  // One signal per section, at its first ask, whatever else the section holds.
+  const has = (names: SignalName[]) => signals.find((signal) => names.includes(signal.name))
+  const ask = has(['purchase-ask', 'opt-in-ask', 'checkout-link', 'store-link', 'ticket-link', 'form-link', 'list-host-link', 'order-channel', 'registration'])
+  if (ask && has(['price', 'payment-terms', 'paid-entry', 'trial'])) signals.push({...ask, name: 'paid-offer'})
+  if (ask && has(['free', 'opt-in-offer'])) signals.push({...ask, name: 'free-offer'})
   // A section of several sentences that asks for nothing is teaching.
   if (asks === 0 && section.sentences.length >= 3) {
     const first = section.sentences[0]!
