@@ -132,10 +132,15 @@ function splitByScript(source: CueSource): Cue {
   alternatives.push(current)
   const ja = alternatives.filter((alternative) => JAPANESE_TEXT.test(alternative))
   const en = alternatives.filter((alternative) => !JAPANESE_TEXT.test(alternative))
+  // The English half runs on lower-cased text without the `i` flag, which V8
+  // matches several times faster; patterns use only lower-case escapes (\b \d
+  // \s \w), so lower-casing the source keeps its meaning.
+  const english = `(?:${en.join('|')})`
+  if (/\\[A-Z]/.test(english)) throw new Error(`stage cue ${source.name}: upper-case escape in an English pattern`)
   return {
     name: source.name,
     ja: ja.length > 0 ? new RegExp(`(?:${ja.join('|')})`, 'gu') : undefined,
-    en: en.length > 0 ? new RegExp(`(?:${en.join('|')})`, 'giu') : undefined
+    en: en.length > 0 ? new RegExp(english.toLowerCase(), 'gu') : undefined
   }
 }
 
@@ -278,6 +283,15 @@ const OPT_IN_TEXT = /(?:無料|プレゼント|ダウンロード|登録|購読|
 const TRIAL = /(?:無料(?:体験|トライアル|お試し)|お試し|\bfree trial\b|\btrial\b)/iu
 
 /**
+ * Occurrences of one pattern counted in a section (per script). Past a few,
+ * more of the same says little (the model reads log(1 + count)), and a long
+ * section would otherwise list hundreds of first-person pronouns: the cap
+ * keeps the signal list readable and the scan short. Every counted occurrence
+ * is listed with its span.
+ */
+const PER_SECTION = 6
+
+/**
  * Every piece of evidence in a section, with how many primary asks it has:
  * pattern cues over the prose (headings included, since a heading often says
  * what the section is for), questions to the reader, the asks of the CTA
@@ -289,15 +303,27 @@ export function collectSignals(section: SectionText, ctas: SectionCtas | undefin
   const at = (index: number, length: number) => ({start: section.origin[index]!, end: section.origin[index + length - 1]! + 1})
   // The Japanese and English halves of each pattern run only on text in that script.
   const scripts = {ja: JAPANESE_TEXT.test(text), en: LATIN_TEXT.test(text)}
+  // Lower-casing keeps offsets unless a character changes length (İ → i̇); then match case-insensitively.
+  const lower = scripts.en ? text.toLowerCase() : text
+  const sameLength = lower.length === text.length
   for (const cue of CUES) {
     for (const script of ['ja', 'en'] as const) {
-      const pattern = cue[script]
+      let pattern = cue[script]
       if (!pattern || !scripts[script]) continue
+      if (script === 'en' && !sameLength) pattern = new RegExp(pattern.source, 'giu')
       pattern.lastIndex = 0
-      for (const match of text.matchAll(pattern)) signals.push({name: cue.name, ...at(match.index, match[0].length), text: match[0]})
+      let found = 0
+      for (const match of (script === 'en' && sameLength ? lower : text).matchAll(pattern)) {
+        if (++found > PER_SECTION) break
+        signals.push({name: cue.name, ...at(match.index, match[0].length), text: text.slice(match.index, match.index + match[0].length)})
+      }
     }
   }
-  for (const match of text.matchAll(QUOTATION)) signals.push({name: 'quotation', ...at(match.index, match[0].length), text: match[0]})
+  let quotes = 0
+  for (const match of text.matchAll(QUOTATION)) {
+    if (++quotes > PER_SECTION) break
+    signals.push({name: 'quotation', ...at(match.index, match[0].length), text: match[0]})
+  }
 
   // Questions to the reader: a sentence ending in ？/? or でしょうか/ますか, but
   // not an invitation to act (〜しませんか is how a soft close asks).
