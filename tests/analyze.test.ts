@@ -123,8 +123,8 @@ describe('stage: auto', () => {
   it('keeps declared stages, and falls back with an info message when unsure', async () => {
     const declared = draft.replace('## The workshop', '<!-- trustlint stage: education -->\n## The workshop')
     expect((await urgency({stage: 'auto'}, declared)).map(([, stage]) => stage)).toEqual(['education', 'education'])
-    // A price next to a how-to: neither sales nor education clearly wins.
-    const file = await lint("## Notes\n\nThe class costs $20. Here's how to fold the dough. Act now.", {stage: 'auto'})
+    // A price next to a free offer: neither sales nor acquisition clearly wins.
+    const file = await lint('## Notes\n\nThe class costs $20 and a free guide comes with it. Act now.', {stage: 'auto'})
     const notice = file.messages.find((message) => message.ruleId === 'stage')!
     expect(notice.fatal).toBeUndefined()
     expect(notice.reason).toMatch(/^Could not tell this section's stage with confidence \(it reads as \w+, confidence 0\.\d\d\); using education/)

@@ -7,6 +7,7 @@ import type {TrustlintOptions} from '../core/options.js'
 import {splitSections, type Section} from '../core/sections.js'
 import {readStageDirectives, scopeAt, stageAt} from '../core/stage-directives.js'
 import type {Stage} from '../core/stages.js'
+import type {ProseSentence} from '../core/text-model.js'
 import type {Cta, SectionCtas} from '../cta/types.js'
 import {toJsonReport, type JsonMessage, type JsonPoint} from '../report/json.js'
 import {DEFAULT_PUSHINESS, pushinessOf, type PushinessOptions} from './pushiness.js'
@@ -18,7 +19,7 @@ import {
   scoreSignals,
   sectionText,
   type InferenceOptions,
-  type RawSignal
+  type SectionEvidence
 } from './stage-inference.js'
 import type {Analysis, CtaSummary, PushinessReport, SectionAnalysis, StageReport} from './types.js'
 
@@ -94,19 +95,10 @@ export function analysisOf(
   const sections = splitSections(tree, prose.blocks, (offset) => stageAt(directives, offset, prose.documentStage ?? 'education'))
   const inventory = file.data.trustlintCtas?.sections ?? []
 
-  // Sentences are in document order: hand each section its run of them in one pass.
-  let cursor = 0
-  const evidence: {signals: RawSignal[]; asks: number; sentences: number}[] = []
-  const sectionAnalyses: SectionAnalysis[] = sections.map((section) => {
-    while (cursor < prose.sentences.length && prose.sentences[cursor]!.start < section.start) cursor++
-    const first = cursor
-    while (cursor < prose.sentences.length && prose.sentences[cursor]!.start < section.end) cursor++
-    const sentences = prose.sentences.slice(first, cursor)
-    const ctas = inventory.find((entry) => entry.start === section.start)
-    const text = sectionText(section, sentences, source)
-    const raw = collectSignals(text, ctas)
-    evidence.push({signals: raw, asks: raw.asks ?? 0, sentences: text.sentences.length})
-    const inferred = scoreSignals(raw, inferenceOptions)
+  const parts = stageEvidenceOf(file, tree, sections)
+  const evidence = parts.map((part) => part.evidence)
+  const sectionAnalyses: SectionAnalysis[] = parts.map(({section, sentences, ctas, evidence: found}) => {
+    const inferred = scoreSignals(found.signals, found.sentences, inferenceOptions)
     const declared = declaredAt(section.start)
     const stage: StageReport = {
       declared,
@@ -151,6 +143,37 @@ export function analysisOf(
     sections: sectionAnalyses,
     messages
   }
+}
+
+/** A section with its sentences, its CTA inventory and the stage evidence in it. */
+export interface SectionPart {
+  section: Section
+  sentences: ProseSentence[]
+  ctas: SectionCtas | undefined
+  evidence: SectionEvidence
+}
+
+/**
+ * The stage evidence of each section of a file that has just been linted (its
+ * prose model and CTA inventory are on the file). bench/fit-stage-weights.ts
+ * reads the same evidence to fit the model that scores it.
+ */
+export function stageEvidenceOf(file: VFile, tree: Root, sections?: Section[]): SectionPart[] {
+  const source = String(file.value ?? '')
+  const prose = file.data.trustlintProse
+  if (!prose) return []
+  const parts = sections ?? splitSections(tree, prose.blocks, () => 'education')
+  const inventory = file.data.trustlintCtas?.sections ?? []
+  // Sentences are in document order: hand each section its run of them in one pass.
+  let cursor = 0
+  return parts.map((section) => {
+    while (cursor < prose.sentences.length && prose.sentences[cursor]!.start < section.start) cursor++
+    const first = cursor
+    while (cursor < prose.sentences.length && prose.sentences[cursor]!.start < section.end) cursor++
+    const sentences = prose.sentences.slice(first, cursor)
+    const ctas = inventory.find((entry) => entry.start === section.start)
+    return {section, sentences, ctas, evidence: collectSignals(sectionText(section, sentences, source), ctas)}
+  })
 }
 
 function within(message: VFileMessage, start: number, end: number): boolean {

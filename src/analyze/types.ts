@@ -8,7 +8,7 @@ export interface StageReport {
   /** From a directive or front matter; null when nothing declares it. */
   declared: Stage | null
   inferred: Stage
-  /** 0–1: the share of the evidence the inferred stage holds. */
+  /** 0–1: the fitted model's probability for the inferred stage (docs/analyzer.md, "Calibration"). */
   confidence: number
   /** The stage the rules applied: the declared one, else the inferred one (with `stage: auto`) or the configured one. */
   used: Stage

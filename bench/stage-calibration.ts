@@ -1,0 +1,54 @@
+/**
+ * Does the stage confidence mean what it says? A reliability table of the
+ * document-level inference: of the cases inferred with confidence ≥ t, how
+ * many are right, on each half of ../shared/realcopy (front matter absent)
+ * and on our own labelled set. Measurement only; nothing is fit here.
+ *
+ *   npx tsx bench/stage-calibration.ts
+ */
+import {existsSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {createAnalyzer} from '../src/analyze/analyze.js'
+import type {Stage} from '../src/core/stages.js'
+import {halfOf} from './lib/accuracy-score.js'
+
+const root = path.resolve(import.meta.dirname, '..')
+const realcopy = path.join(root, '../shared/realcopy')
+const labelled = path.join(root, 'fixtures/analyze/labelled')
+const analyzer = createAnalyzer()
+
+interface Case {
+  set: string
+  stage: Stage
+  text: string
+}
+
+const cases: Case[] = []
+if (existsSync(realcopy)) {
+  for (const name of ['en.jsonl', 'ja.jsonl']) {
+    for (const line of readFileSync(path.join(realcopy, name), 'utf8').split('\n')) {
+      if (line.trim() === '') continue
+      const item = JSON.parse(line) as {stage: Stage; source: string; text: string}
+      cases.push({set: `realcopy ${halfOf(item.source)}`, stage: item.stage, text: item.text})
+    }
+  }
+}
+const labels = JSON.parse(readFileSync(path.join(labelled, 'labels.json'), 'utf8')) as Record<string, Stage>
+for (const [name, stage] of Object.entries(labels)) cases.push({set: 'own labelled set', stage, text: readFileSync(path.join(labelled, name), 'utf8')})
+
+const results: {set: string; right: boolean; confidence: number}[] = []
+for (const item of cases) {
+  const {stage} = (await analyzer.analyze(new VFile({path: 'case.md', value: item.text}))).document
+  results.push({set: item.set, right: stage.inferred === item.stage, confidence: stage.confidence})
+}
+
+const thresholds = [0.5, 0.6, 0.7, 0.8, 0.9]
+console.log(`| set | ${thresholds.map((t) => `conf. ≥ ${t}`).join(' | ')} | all |`)
+console.log(`|---|${thresholds.map(() => '---:').join('|')}|---:|`)
+for (const set of ['realcopy tune', 'realcopy check', 'own labelled set']) {
+  const of = results.filter((entry) => entry.set === set)
+  if (of.length === 0) continue
+  const cell = (subset: typeof of) => (subset.length === 0 ? '–' : `${subset.filter((entry) => entry.right).length}/${subset.length} (${(subset.filter((entry) => entry.right).length / subset.length).toFixed(2)})`)
+  console.log(`| ${set} | ${thresholds.map((t) => cell(of.filter((entry) => entry.confidence >= t))).join(' | ')} | ${cell(of)} |`)
+}

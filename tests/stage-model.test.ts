@@ -1,0 +1,153 @@
+import {describe, expect, it} from 'vitest'
+import {analyze} from '../src/index.js'
+import {FEATURES, featuresOf, fitStageModel, logits, softmax, STAGES, toModel, toParameters, type Example, type StageModel} from '../src/analyze/stage-model.js'
+import {SIGNAL_NAMES, type SignalName} from '../src/analyze/stage-signals.js'
+import weights from '../src/analyze/stage-weights.json' with {type: 'json'}
+import type {Stage} from '../src/core/stages.js'
+
+// The model module on made-up data, the weights file as data, and the signals
+// on text: what they find and that every span points at its text.
+
+const example = (names: SignalName[], stage: Stage, sentences = 4): Example => ({x: featuresOf(names.map((name) => ({name})), sentences), stage})
+
+const tiny: Example[] = [
+  example(['price', 'purchase-ask'], 'sales'),
+  example(['price', 'price', 'payment-terms'], 'sales'),
+  example(['purchase-ask', 'payment-terms'], 'sales'),
+  example(['free', 'opt-in-ask'], 'acquisition'),
+  example(['free', 'opt-in-offer'], 'acquisition'),
+  example(['opt-in-offer', 'opt-in-ask'], 'acquisition'),
+  example(['question', 'explanation', 'no-ask'], 'education'),
+  example(['explanation', 'explanation', 'no-ask'], 'education'),
+  example(['question', 'citation'], 'education')
+]
+
+const predict = (parameters: ReturnType<typeof fitStageModel>, names: SignalName[]) => {
+  const p = softmax(logits(parameters, featuresOf(names.map((name) => ({name})), 4)))
+  return STAGES[p.indexOf(Math.max(...p))]
+}
+
+describe('stage model', () => {
+  it('learns which stage each signal speaks for from a tiny labelled set', () => {
+    const parameters = fitStageModel(tiny)
+    const model = toModel(parameters, 'test')
+    expect(model.weights.price.sales).toBeGreaterThan(model.weights.price.education)
+    expect(model.weights.price.sales).toBeGreaterThan(model.weights.price.acquisition)
+    expect(model.weights.free.acquisition).toBeGreaterThan(model.weights.free.sales)
+    expect(model.weights.question.education).toBeGreaterThan(model.weights.question.sales)
+    // Combinations it never saw, from single signals it did.
+    expect(predict(parameters, ['payment-terms'])).toBe('sales')
+    expect(predict(parameters, ['opt-in-offer'])).toBe('acquisition')
+    expect(predict(parameters, ['citation', 'no-ask'])).toBe('education')
+  })
+
+  it('fits deterministically: the same data gives the same weights file', () => {
+    const first = JSON.stringify(toModel(fitStageModel(tiny), 'test'))
+    const second = JSON.stringify(toModel(fitStageModel(tiny), 'test'))
+    expect(second).toBe(first)
+    // A stronger penalty gives smaller weights: the option is used.
+    const loose = toModel(fitStageModel(tiny, {l2: 0.001, iterations: 3000, rate: 0.5}), 'test')
+    const tight = toModel(fitStageModel(tiny, {l2: 1, iterations: 3000, rate: 0.5}), 'test')
+    expect(Math.abs(tight.weights.price.sales)).toBeLessThan(Math.abs(loose.weights.price.sales))
+  })
+
+  it('turns scores into probabilities', () => {
+    const p = softmax([2, 0, -1])
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12)
+    expect(p[0]).toBeGreaterThan(p[1]!)
+    // Large scores do not overflow.
+    expect(softmax([1000, 999, 0]).every(Number.isFinite)).toBe(true)
+  })
+
+  it('has a weights file that matches the signals the code collects', () => {
+    const model = weights as StageModel
+    expect(model.features).toEqual([...FEATURES])
+    expect(model.stages).toEqual([...STAGES])
+    for (const name of FEATURES) for (const stage of STAGES) expect(Number.isFinite(model.weights[name][stage])).toBe(true)
+    // Rounded when written, so reading and writing it again changes nothing.
+    const again = toModel(toParameters(model), model.about, model.training)
+    expect(JSON.stringify(again, null, 2)).toBe(JSON.stringify(model, null, 2))
+    expect(SIGNAL_NAMES.length).toBe(FEATURES.length - 1)
+  })
+})
+
+describe('stage signals', () => {
+  const signalsOf = async (text: string) => (await analyze(text)).document.stage.signals
+
+  it('keeps the exact span of every signal, full-width text included', async () => {
+    const source = [
+      '## 講座のご案内',
+      '',
+      '受講料は２９，８００円（税込）、送料無料です。お支払いはクレジットカードで、締め切りは５月３１日です。',
+      '',
+      '[講座に申し込む](https://example.com/checkout)',
+      '',
+      '## Why it works',
+      '',
+      "Because practice beats theory. For example, write one headline a day. What's yours?"
+    ].join('\n')
+    const signals = await signalsOf(source)
+    expect(signals.length).toBeGreaterThan(5)
+    for (const signal of signals) {
+      expect(signal.end).toBeGreaterThan(signal.start)
+      expect(source.slice(signal.start, signal.end).normalize('NFKC')).toBe(signal.text.normalize('NFKC'))
+    }
+    const price = signals.find((signal) => signal.name === 'price' && signal.text.includes('円'))!
+    expect(source.slice(price.start, price.end)).toBe('２９，８００円')
+  })
+
+  it('tells free from paid', async () => {
+    const free = await signalsOf('## 勉強会\n\n参加費は無料です。どなたでもご参加ください。\n\n| 参加費 | 0円 |\n|---|---|\n')
+    expect(free.map((signal) => signal.name)).toContain('free')
+    expect(free.map((signal) => signal.name)).not.toContain('price')
+    const paid = await signalsOf('## Workshop\n\nTickets are $120 per seat, early-bird until Friday.')
+    expect(paid.map((signal) => signal.name)).toEqual(expect.arrayContaining(['price', 'paid-entry']))
+  })
+
+  it('reads where links go, with the target as detail', async () => {
+    const source = '## Links\n\nSee [the meetup page](https://connpass.com/event/1/), [the book](https://www.amazon.co.jp/dp/B000000000) and [the list](https://example.substack.com/).'
+    const signals = await signalsOf(source)
+    const byName = (name: string) => signals.find((signal) => signal.name === name)
+    expect(byName('ticket-link')).toMatchObject({text: 'the meetup page', detail: 'https://connpass.com/event/1/'})
+    expect(byName('affiliate-link')?.text).toBe('the book')
+    expect(byName('list-host-link')?.text).toBe('the list')
+  })
+
+  it('gives each signal the stage its fitted weight favours and a weight', async () => {
+    const signals = await signalsOf('## Offer\n\nThe course costs $290. [Buy the course](https://example.com/checkout)')
+    const price = signals.find((signal) => signal.name === 'price')!
+    expect(price.stage).toBe('sales')
+    expect(price.weight).toBeGreaterThan(0)
+  })
+})
+
+describe('document stage', () => {
+  const lesson = [
+    '# Writing better subject lines',
+    '',
+    'A subject line is a promise. Because readers scan their inbox in seconds, the first three words carry most of the weight.',
+    'For example, "Your invoice template" says more than "News from us". Instead of clever wording, name the benefit.',
+    'Here is how to test it: write five versions, read them aloud, and keep the one you would open yourself.',
+    '',
+    '## Why numbers help',
+    '',
+    'Numbers make a promise concrete. According to a survey of our readers, specific subject lines were opened more often.',
+    'That means a vague line costs you readers. What would your last subject line look like with a number in it?',
+    '',
+    '## One more thing',
+    '',
+    'My course on email writing opens next week. [Join the course](https://example.com/course)'
+  ].join('\n')
+
+  it('is what most of the document does: one short ask after a long lesson stays education', async () => {
+    const analysis = await analyze(lesson)
+    expect(analysis.document.stage.inferred).toBe('education')
+    expect(analysis.sections.at(-1)!.stage.signals.map((signal) => signal.name)).toContain('purchase-ask')
+  })
+
+  it('reports the probability of the inferred stage as its confidence', async () => {
+    const {stage} = (await analyze(lesson)).document
+    expect(stage.confidence).toBeGreaterThan(0)
+    expect(stage.confidence).toBeLessThanOrEqual(1)
+  })
+})
