@@ -10,7 +10,7 @@
  * Prints the tables and every miss and false alarm, and writes bench/accuracy.json.
  */
 import {execFile} from 'node:child_process'
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
@@ -28,6 +28,7 @@ import {
   type Report,
   type Stage
 } from './lib/accuracy-score.js'
+import {readRealCopy} from './lib/realcopy.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const args = process.argv.slice(2)
@@ -50,7 +51,7 @@ if (!existsSync(cli)) {
   process.exit(2)
 }
 
-const cases = readCases(folder).filter((item) => only === undefined || only.includes(item.id))
+const cases = readRealCopy(folder).filter((item) => only === undefined || only.includes(item.id))
 if (cases.length === 0) {
   console.log(`accuracy: no cases in ${folder}${only ? ` with ids ${only.join(', ')}` : ''}.`)
   process.exit(0)
@@ -109,24 +110,6 @@ interface LintJson {
 }
 interface AnalyzeJson {
   files: Array<{path: string; document: {stage: {inferred: Stage}}}>
-}
-
-function readCases(dir: string): RealCase[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.jsonl'))
-    .sort()
-    .flatMap((name) =>
-      readFileSync(path.join(dir, name), 'utf8')
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line, index) => {
-          try {
-            return JSON.parse(line) as RealCase
-          } catch (error) {
-            throw new Error(`${name}:${index + 1}: not a JSON object (${(error as Error).message})`)
-          }
-        })
-    )
 }
 
 async function runCli(cliArgs: string[], cwd: string): Promise<string> {

@@ -16,7 +16,7 @@
  * script prints that cross-validated accuracy, its confusion matrix and a
  * reliability table of the held-out confidences, and stores them in the file.
  */
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {stageEvidenceOf} from '../src/analyze/analyze.js'
@@ -25,6 +25,7 @@ import {featuresOf, fitStageModel, logits, softmax, STAGES, toModel, type Exampl
 import {createLinter} from '../src/core/processor.js'
 import type {Stage} from '../src/core/stages.js'
 import {halfOf, sourceOrigin} from './lib/accuracy-score.js'
+import {readOwnLabelled, readRealCopy} from './lib/realcopy.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const realcopy = path.join(root, '../shared/realcopy')
@@ -42,21 +43,16 @@ interface Item {
 
 const items: Item[] = []
 if (existsSync(realcopy)) {
-  for (const name of ['en.jsonl', 'ja.jsonl']) {
-    for (const line of readFileSync(path.join(realcopy, name), 'utf8').split('\n')) {
-      if (line.trim() === '') continue
-      const item = JSON.parse(line) as {id: string; stage: Stage; source: string; text: string}
-      if (halfOf(item.source) !== 'tune') continue
-      items.push({id: item.id, group: sourceOrigin(item.source), stage: item.stage, text: item.text})
-    }
+  for (const item of readRealCopy(realcopy)) {
+    if (halfOf(item.source) !== 'tune') continue
+    items.push({id: item.id, group: sourceOrigin(item.source), stage: item.stage, text: item.text})
   }
 } else {
   console.log(`fit-stages: no ${path.relative(root, realcopy)}; fitting on the labelled set alone.`)
 }
-const labels = JSON.parse(readFileSync(path.join(labelled, 'labels.json'), 'utf8')) as Record<string, Stage>
-for (const [name, stage] of Object.entries(labels).sort()) {
+for (const {name, stage, text} of readOwnLabelled(labelled)) {
   // Our own set is one writer per language: hold each language out as a whole.
-  items.push({id: `labelled/${name}`, group: `own-${name.split('/')[0]}`, stage, text: readFileSync(path.join(labelled, name), 'utf8')})
+  items.push({id: `labelled/${name}`, group: `own-${name.split('/')[0]}`, stage, text})
 }
 
 const linter = createLinter()

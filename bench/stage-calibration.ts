@@ -6,12 +6,13 @@
  *
  *   npx tsx bench/stage-calibration.ts
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {createAnalyzer} from '../src/analyze/analyze.js'
 import type {Stage} from '../src/core/stages.js'
 import {halfOf} from './lib/accuracy-score.js'
+import {readOwnLabelled, readRealCopy} from './lib/realcopy.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const realcopy = path.join(root, '../shared/realcopy')
@@ -26,16 +27,9 @@ interface Case {
 
 const cases: Case[] = []
 if (existsSync(realcopy)) {
-  for (const name of ['en.jsonl', 'ja.jsonl']) {
-    for (const line of readFileSync(path.join(realcopy, name), 'utf8').split('\n')) {
-      if (line.trim() === '') continue
-      const item = JSON.parse(line) as {stage: Stage; source: string; text: string}
-      cases.push({set: `realcopy ${halfOf(item.source)}`, stage: item.stage, text: item.text})
-    }
-  }
+  for (const item of readRealCopy(realcopy)) cases.push({set: `realcopy ${halfOf(item.source)}`, stage: item.stage, text: item.text})
 }
-const labels = JSON.parse(readFileSync(path.join(labelled, 'labels.json'), 'utf8')) as Record<string, Stage>
-for (const [name, stage] of Object.entries(labels)) cases.push({set: 'own labelled set', stage, text: readFileSync(path.join(labelled, name), 'utf8')})
+for (const {stage, text} of readOwnLabelled(labelled)) cases.push({set: 'own labelled set', stage, text})
 
 const results: {set: string; right: boolean; confidence: number}[] = []
 for (const item of cases) {
