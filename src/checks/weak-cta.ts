@@ -1,4 +1,4 @@
-import {ctaInventory} from '../cta/inventory.js'
+import {ctaInventory, isReadingAsk} from '../cta/inventory.js'
 import {ruleMessage} from '../cta/report.js'
 import {confidentVersion} from '../cta/rewrite.js'
 import type {Check} from './types.js'
@@ -6,6 +6,18 @@ import type {Check} from './types.js'
 // "Feel free" / お気軽に on a free step is reassurance, not a hedge: in
 // acquisition content it lowers a real barrier honestly (docs/rules/weak-cta.md).
 const REASSURANCE = /気軽|feel free/iu
+
+// A reason or concession clause before the ask (「少人数の会ですので、」「席はまだありますから、」,
+// "Since the room is small, …"):
+// it states facts, the hedge belongs to the ask that follows.
+const REASON = /(?:ので|から|けど|けれど|ですが|ますが)[、，,]\s*|^\s*(?:since|because|as)\b[^,.;]*,\s*/giu
+
+/** Where the hedged ask starts when a reason clause comes first in its sentence; undefined otherwise. */
+function afterReason(source: string, start: number, hedgeStart: number): number | undefined {
+  let found: number | undefined
+  for (const match of source.slice(start, hedgeStart).matchAll(REASON)) found = start + match.index + match[0].length
+  return found
+}
 
 /**
  * The end of a sentence without a last line that is only a URL: plain-text
@@ -30,13 +42,15 @@ export const weakCta: Check = (context, rule) => {
     for (const cta of section.ctas) {
       const hedges = cta.stage === 'acquisition' ? cta.hedges.filter((hedge) => !REASSURANCE.test(hedge.text)) : cta.hedges
       if (hedges.length === 0) continue
-      // In acquisition content only the opt-in itself must be confident: a soft
-      // invitation to read or look (ご興味ある方はぜひご覧ください) is the trust-safe form there.
-      if (cta.stage === 'acquisition' && !cta.primary) continue
+      // In acquisition content the opt-in and getting in touch (lead capture) must be
+      // confident; a soft invitation to read or look (ご興味ある方はぜひご覧ください) is the
+      // trust-safe form there.
+      if (cta.stage === 'acquisition' && isReadingAsk(cta)) continue
       const sentence = cta.sentence ?? {text: cta.text, start: cta.position.start.offset, end: cta.position.end.offset}
       // A sentence that opens with a link starts at its text: take the bracket too, so the finding is balanced Markdown.
       const opened = context.source[sentence.start - 1] === '[' && context.source.indexOf('](', sentence.start) < sentence.end
-      const place = {start: opened ? sentence.start - 1 : sentence.start, end: withoutUrlLine(context.source, sentence.start, sentence.end)}
+      const start = afterReason(context.source, sentence.start, hedges[0]!.start) ?? (opened ? sentence.start - 1 : sentence.start)
+      const place = {start, end: withoutUrlLine(context.source, sentence.start, sentence.end)}
       if (seen.has(place.start)) continue
       seen.add(place.start)
       const actual = context.source.slice(place.start, place.end)

@@ -250,6 +250,15 @@ function sentenceCta(group: SentenceGroup, input: InventoryInput): Cta {
 // keep the words, which then say neither where nor what.
 const DANGLING_POINTER = /\b(?:click|tap) (?:here|below)\b|(?:ここ|こちら)をクリック|こちらから\s*[>＞》→]/iu
 
+// Asks only to look or read: in acquisition content a soft invitation to read is the trust-safe form.
+const READING = new Set(['見る', '観る', '読む', '聴く', '聞く', '覧', 'ご覧', '閲覧', 'チェック', '確認', '確かめる', 'read', 'watch', 'listen', 'see', 'learn', 'visit', 'check', 'explore', 'discover'])
+
+/** Whether a CTA only asks the reader to read, look or listen (not to sign up, buy or get in touch). */
+export function isReadingAsk(cta: Cta): boolean {
+  const lemma = store.get(cta)?.ask.lemma
+  return lemma !== undefined && READING.has(lemma)
+}
+
 /** An action that commits the reader (join, 申し込む), as opposed to looking or reading. */
 function isCommitment(ask: AskAnalysis): boolean {
   if (!ask.lemma) return false
