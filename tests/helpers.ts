@@ -1,4 +1,5 @@
 import type {VFileMessage} from 'vfile-message'
+import {lint, type TrustlintOptions} from '../src/index.js'
 
 /** 1-based line and column of a UTF-16 offset, counting \r\n, \r and \n as line endings. */
 export function lineColumn(source: string, offset: number): {line: number; column: number} {
@@ -60,4 +61,9 @@ export function boundaryProblems(source: string, message: VFileMessage, {referen
 export function isSorted(messages: VFileMessage[]): boolean {
   const offsets = messages.map((message) => (message.place && 'start' in message.place ? message.place.start.offset ?? 0 : 0))
   return offsets.every((offset, index) => index === 0 || offsets[index - 1]! <= offset)
+}
+
+/** The messages of a lint as `ruleId:actual`, for compact expectations. */
+export async function found(text: string, options: TrustlintOptions = {}): Promise<string[]> {
+  return (await lint(text, options)).messages.map((message) => `${message.ruleId}:${message.actual}`)
 }

@@ -1,8 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {lint} from '../src/index.js'
-
-const found = async (text: string, options = {}) =>
-  (await lint(text, options)).messages.map((message) => `${message.ruleId}:${message.actual}`)
+import {found} from './helpers.js'
 
 describe('mentions are not the writer’s voice', () => {
   it('skips cues inside 「」『』“” and straight quotes', async () => {

@@ -1,8 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {lint, type UserPack} from '../src/index.js'
+import {found} from './helpers.js'
+import type {UserPack} from '../src/index.js'
 
-const found = async (text: string, options = {}) =>
-  (await lint(text, options)).messages.map((message) => `${message.ruleId}:${message.actual}`)
 
 // Issue 12: what real copy says that is not a push, next to the push it resembles.
 describe('real-copy judging', () => {
