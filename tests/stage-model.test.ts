@@ -96,6 +96,18 @@ describe('stage signals', () => {
     expect(source.slice(price.start, price.end)).toBe('２９，８００円')
   })
 
+  it('ends a span on the source it came from: a character reference or an emoji at its end', async () => {
+    const source = '## 講座\n\n受講料は&#x31;2,000円です。🔥お申し込みは下記のフォームから。\n'
+    const price = (await signalsOf(source)).find((signal) => signal.name === 'price')!
+    expect(source.slice(price.start, price.end)).toBe('&#x31;2,000円')
+  })
+
+  it('does not read the end of a price (12,000円) as free', async () => {
+    const names = (await signalsOf('## 講座\n\n受講料は12,000円、教材費は3,000円です。\n')).map((signal) => signal.name)
+    expect(names).toContain('price')
+    expect(names).not.toContain('free')
+  })
+
   it('tells free from paid', async () => {
     const free = await signalsOf('## 勉強会\n\n参加費は無料です。どなたでもご参加ください。\n\n| 参加費 | 0円 |\n|---|---|\n')
     expect(free.map((signal) => signal.name)).toContain('free')

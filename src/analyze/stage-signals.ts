@@ -73,8 +73,9 @@ export interface RawSignal {
 /** The prose of a section, NFKC-folded, with a map back to source offsets. */
 export interface SectionText {
   text: string
-  /** Source offset of each character of `text`. */
+  /** Source offset of each character of `text`, and the end (exclusive) of the source it came from. */
   origin: number[]
+  originEnd: number[]
   /** Sentences of the section (source offsets), headings excluded. */
   sentences: {start: number; end: number; text: string}[]
   /** Links in the section's prose: the link text's source span and the target. */
@@ -169,10 +170,10 @@ const CUES: Cue[] = ([
     name: 'paid-entry',
     pattern: /(?:参加費[:：\s]*(?:[¥￥]?\d|お一人)|入場料|受講費|会費|有料|懇親会費|早割|投げ銭|\bmonthly (?:subscriptions?|contributions?|supporters?)\b|\bcontributions?\b|\bsupport (?:my|this|our) work\b|\bbecome a (?:patron|paying|paid|member|supporter)\b|\bearly[- ]?bird\b|\bper seat\b|\bpaid (?:plan|tier|subscription|subscribers?|members?|edition)\b|\btickets? (?:cost|are|is|price)\b|\bregistration fee\b|\bpremium\b)/giu
   },
-  // Free of charge: an opt-in, a free event, a free edition.
+  // Free of charge: an opt-in, a free event, a free edition. 0円 only as a whole amount (not the end of 12,000円).
   {
     name: 'free',
-    pattern: /(?:(?:参加費|参加|入場|受講料?|登録|利用|会費|購読)(?:は)?(?:無料|0円|タダ)|無料(?!(?:体験|トライアル|お試し))|0円|\bfree(?! trial)\b|\bno credit card\b|\bno cost\b|\bfree of charge\b|\bcomplimentary\b|\bat no charge\b)/giu
+    pattern: /(?:(?:参加費|参加|入場|受講料?|登録|利用|会費|購読)(?:は)?(?:無料|0円|タダ)|無料(?!(?:体験|トライアル|お試し))|(?<![\d,.])0円|\bfree(?! trial)\b|\bno credit card\b|\bno cost\b|\bfree of charge\b|\bcomplimentary\b|\bat no charge\b)/giu
   },
   // A free trial of a paid product is how a sale closes, not an opt-in.
   {name: 'trial', pattern: /(?:無料(?:体験|トライアル|お試し)|お試し|\bfree trial\b|\btrial period\b|\btry it free\b)/giu},
@@ -300,7 +301,8 @@ const PER_SECTION = 6
 export function collectSignals(section: SectionText, ctas: SectionCtas | undefined): SectionEvidence {
   const signals: RawSignal[] = []
   const text = section.text
-  const at = (index: number, length: number) => ({start: section.origin[index]!, end: section.origin[index + length - 1]! + 1})
+  // originEnd, not origin + 1: a match may end on an emoji, a character reference or an NFKC-expanded character.
+  const at = (index: number, length: number) => ({start: section.origin[index]!, end: section.originEnd[index + length - 1]!})
   // The Japanese and English halves of each pattern run only on text in that script.
   const scripts = {ja: JAPANESE_TEXT.test(text), en: LATIN_TEXT.test(text)}
   // Lower-casing keeps offsets unless a character changes length (İ → i̇); then match case-insensitively.
@@ -377,13 +379,20 @@ export function collectSignals(section: SectionText, ctas: SectionCtas | undefin
 export function sectionText(section: Pick<Section, 'start' | 'end' | 'blocks'>, sentences: ProseSentence[], source: string): SectionText {
   let text = ''
   const origin: number[] = []
+  const originEnd: number[] = []
   const links: SectionText['links'] = []
   for (const block of section.blocks) {
-    const normalized = normalizeWithMap(block.text)
-    for (let index = 0; index < normalized.text.length; index++) origin.push(block.origin[normalized.origin[index]!]!)
+    // Composed with the block's map: offsets are source offsets.
+    const normalized = normalizeWithMap(block.text, 0, block.text.length, undefined, block)
+    // A loop, not push(...spread): a paragraph of 100,000 characters would overflow the call stack.
+    for (let index = 0; index < normalized.text.length; index++) {
+      origin.push(normalized.origin[index]!)
+      originEnd.push(normalized.originEnd[index]!)
+    }
     text += normalized.text
     text += '\n'
     origin.push(block.end)
+    originEnd.push(block.end)
     for (const link of block.links) {
       if (link.end <= link.start) continue
       const start = block.origin[link.start]!
@@ -394,6 +403,7 @@ export function sectionText(section: Pick<Section, 'start' | 'end' | 'blocks'>, 
   return {
     text,
     origin,
+    originEnd,
     sentences: sentences
       .filter((sentence) => sentence.block.kind !== 'heading')
       .map((sentence) => ({start: sentence.start, end: sentence.end, text: source.slice(sentence.start, sentence.end)})),

@@ -10,9 +10,10 @@ import type {Check} from './types.js'
  * under one heading and for sponsors under the next splits the reader's one
  * click as surely as one paragraph would. Offers are link targets, links listed
  * under one ask counting as one, and asks without a link by their kind of action
- * (docs/cta-inventory.md, "Offers"). The main offer is the strongest ask (then
- * the most repeated, then the first); each other offer is reported once, at its
- * first ask, with the main ask as the message's related place. Links that are
+ * (docs/cta-inventory.md, "Offers"). The main offer is an ask to take the offer
+ * itself, then the strongest, the most repeated and the first (rankOffers); each
+ * other offer is reported once, at its first ask, with the main ask as the
+ * message's related place. Links that are
  * not asks (unsubscribe, social, legal, citations) never count.
  */
 export const competingCta: Check = (context, rule) => {

@@ -48,7 +48,8 @@ export const weakCta: Check = (context, rule) => {
       if (cta.stage === 'acquisition' && isReadingAsk(cta)) continue
       const sentence = cta.sentence ?? {text: cta.text, start: cta.position.start.offset, end: cta.position.end.offset}
       // A sentence that opens with a link starts at its text: take the bracket too, so the finding is balanced Markdown.
-      const opened = context.source[sentence.start - 1] === '[' && context.source.indexOf('](', sentence.start) < sentence.end
+      const close = context.source.indexOf('](', sentence.start)
+      const opened = context.source[sentence.start - 1] === '[' && close >= 0 && close < sentence.end
       const start = afterReason(context.source, sentence.start, hedges[0]!.start) ?? (opened ? sentence.start - 1 : sentence.start)
       const place = {start, end: withoutUrlLine(context.source, sentence.start, sentence.end)}
       if (seen.has(place.start)) continue

@@ -84,7 +84,10 @@ export const EN_ACTION_VERBS = [
 ]
 
 /** Actions that only look or read: secondary asks that do not compete with the main one. */
-export const EN_GENERIC_ACTIONS = new Set(['read', 'watch', 'listen', 'see', 'learn', 'visit', 'check', 'take', 'explore', 'discover', 'contact', 'call', 'reply', 'hit', 'send', 'email', 'write'])
+export const EN_READING_ACTIONS = new Set(['read', 'watch', 'listen', 'see', 'learn', 'visit', 'check', 'explore', 'discover'])
+
+/** Actions that are secondary: reading and looking, and getting in touch. */
+export const EN_GENERIC_ACTIONS = new Set([...EN_READING_ACTIONS, 'take', 'contact', 'call', 'reply', 'hit', 'send', 'email', 'write'])
 
 /**
  * What kind of action an ask requests (see JA_ACTION_CLASSES): asks to take
@@ -327,37 +330,39 @@ function invitationAt(words: NormalWord[], at: number): number {
   return -1
 }
 
+// Openings of a hedged suggestion, before its verb. Built once: suggestionAt runs on every word.
+const SUGGESTION_LEADS: string[][] = [
+  ['feel', 'free', 'to'],
+  ['you', 'might', 'want', 'to'],
+  ['you', 'may', 'want', 'to'],
+  ['why', 'not'],
+  ['you', 'could'],
+  ['you', 'might'],
+  ['if', 'you', 'would'],
+  // "a Patreon page for those who want to donate": an ask put to whoever wants it.
+  ['for', 'those', 'who', 'want', 'to'],
+  ['for', 'those', 'who', 'would', 'like', 'to'],
+  ['for', 'anyone', 'who', 'wants', 'to'],
+  ['those', 'of', 'you', 'who', 'want', 'to'],
+  ['would', 'you'],
+  // "It won't hurt you to sign on": an ask by litotes.
+  ['it', 'will', 'not', 'hurt', 'you', 'to'],
+  ['it', 'will', 'not', 'hurt', 'to'],
+  ['it', 'does', 'not', 'hurt', 'to'],
+  ['it', 'can', 'not', 'hurt', 'to'],
+  ['maybe'],
+  ['perhaps']
+]
+
 /** "feel free to V", "you might want to V", "why not V", "consider V-ing": index of V or -1. */
 function suggestionAt(words: NormalWord[], at: number): number {
-  const norms = words.slice(at, at + 7).map((word) => word.norm)
-  const lead = [
-    ['feel', 'free', 'to'],
-    ['you', 'might', 'want', 'to'],
-    ['you', 'may', 'want', 'to'],
-    ['why', 'not'],
-    ['you', 'could'],
-    ['you', 'might'],
-    ['if', 'you', 'would'],
-    // "a Patreon page for those who want to donate": an ask put to whoever wants it.
-    ['for', 'those', 'who', 'want', 'to'],
-    ['for', 'those', 'who', 'would', 'like', 'to'],
-    ['for', 'anyone', 'who', 'wants', 'to'],
-    ['those', 'of', 'you', 'who', 'want', 'to'],
-    ['would', 'you'],
-    // "It won't hurt you to sign on": an ask by litotes.
-    ['it', 'will', 'not', 'hurt', 'you', 'to'],
-    ['it', 'will', 'not', 'hurt', 'to'],
-    ['it', 'does', 'not', 'hurt', 'to'],
-    ['it', 'can', 'not', 'hurt', 'to'],
-    ['maybe'],
-    ['perhaps']
-  ].find((phrase) => phrase.every((word, offset) => norms[offset] === word))
+  const lead = SUGGESTION_LEADS.find((phrase) => phrase.every((word, offset) => words[at + offset]?.norm === word))
   if (lead) {
     // "You could also become a volunteer"
     const verb = words[at + lead.length]?.norm === 'also' ? at + lead.length + 1 : at + lead.length
     if (isActionAt(words, verb)) return verb
   }
-  if (norms[0] === 'consider' && words[at + 1]?.norm.endsWith('ing') && isActionAt(words, at + 1)) return at + 1
+  if (words[at]!.norm === 'consider' && words[at + 1]?.norm.endsWith('ing') && isActionAt(words, at + 1)) return at + 1
   return -1
 }
 

@@ -110,7 +110,10 @@ export const JA_ACTION_CLASSES: Record<string, string> = {
 }
 
 /** Actions that only look or read: secondary asks that do not compete with the main one. */
-export const JA_GENERIC_ACTIONS = new Set(['見る', '観る', '読む', '聴く', '聞く', '押す', '選ぶ', '確かめる', '確認', '覧', 'ご覧', '閲覧', 'チェック', 'フォロー', '連絡', '問い合わせ', '回答', '返信', '相談'])
+export const JA_READING_ACTIONS = new Set(['見る', '観る', '読む', '聴く', '聞く', '確かめる', '確認', '覧', 'ご覧', '閲覧', 'チェック'])
+
+/** Actions that are secondary: reading and looking, and getting in touch or following. */
+export const JA_GENERIC_ACTIONS = new Set([...JA_READING_ACTIONS, '押す', '選ぶ', 'フォロー', '連絡', '問い合わせ', '回答', '返信', '相談'])
 
 /** Nouns that never count as the object or outcome of an ask. */
 const NOT_SPECIFIC = new Set(['こちら', 'ここ', 'コチラ', '詳細', '詳しく', '検討', 'お待ち', '気軽', 'ぜひ', 'リンク', 'クリック', 'ボタン', 'ページ', '方'])
@@ -209,7 +212,7 @@ function openCall(tokens: JaToken[], index: number): {start: number; end: number
     rest[0]?.surface_form === '中' ||
     (rest[0]?.basic_form === 'する' && rest[1]?.basic_form === 'ます' && rest[1]?.conjugated_form === '基本形') ||
     (token.pos === POS.verb && rest[0]?.basic_form === 'ます' && rest[0]?.conjugated_form === '基本形') ||
-    rest.some((next, at) => isTe({token: next} as JaToken) && ['いる', 'おる'].includes(rest[at + 1]?.basic_form ?? ''))
+    rest.some((next, at) => next.pos === POS.particle && (next.surface_form === 'て' || next.surface_form === 'で') && ['いる', 'おる'].includes(rest[at + 1]?.basic_form ?? ''))
   if (!open || rest.some((next) => ['終了', '締め切る', '締切', 'た'].includes(next.basic_form))) return undefined
   return {start: tokens[index]!.start, end: tokens[index]!.end, lemma: calledFor(tokens, index) ?? token.basic_form}
 }

@@ -14,8 +14,8 @@ import type {ProseSentence} from '../core/text-model.js'
 import type {NormalWord} from '../lang/en/words.js'
 import type {Lang} from '../lang/script.js'
 import {dedupe, NO_ASK, spanOf, type AskAnalysis} from './analysis.js'
-import {analyzeEnglish, EN_GENERIC_ACTIONS} from './ask-en.js'
-import {analyzeJapanese, JA_GENERIC_ACTIONS} from './ask-ja.js'
+import {analyzeEnglish, EN_GENERIC_ACTIONS, EN_READING_ACTIONS} from './ask-en.js'
+import {analyzeJapanese, JA_GENERIC_ACTIONS, JA_READING_ACTIONS} from './ask-ja.js'
 import {collectLinks, type LinkCandidate} from './links.js'
 import {nonAskKind} from './non-ask.js'
 import {actionClass, actionOffer} from './offers.js'
@@ -250,13 +250,10 @@ function sentenceCta(group: SentenceGroup, input: InventoryInput): Cta {
 // keep the words, which then say neither where nor what.
 const DANGLING_POINTER = /\b(?:click|tap) (?:here|below)\b|(?:ここ|こちら)をクリック|こちらから\s*[>＞》→]/iu
 
-// Asks only to look or read: in acquisition content a soft invitation to read is the trust-safe form.
-const READING = new Set(['見る', '観る', '読む', '聴く', '聞く', '覧', 'ご覧', '閲覧', 'チェック', '確認', '確かめる', 'read', 'watch', 'listen', 'see', 'learn', 'visit', 'check', 'explore', 'discover'])
-
 /** Whether a CTA only asks the reader to read, look or listen (not to sign up, buy or get in touch). */
 export function isReadingAsk(cta: Cta): boolean {
   const lemma = store.get(cta)?.ask.lemma
-  return lemma !== undefined && READING.has(lemma)
+  return lemma !== undefined && (JA_READING_ACTIONS.has(lemma) || EN_READING_ACTIONS.has(lemma))
 }
 
 /** An action that commits the reader (join, 申し込む), as opposed to looking or reading. */
@@ -443,15 +440,10 @@ function labelAnalysis(link: LinkCandidate, group: SentenceGroup | undefined, so
 
 /** The items (sorted by start) that lie inside a link's range, found by binary search. */
 function within<T extends {start: number; end: number}>(items: T[], link: LinkCandidate): T[] {
-  let low = 0
-  let high = items.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (items[middle]!.start < link.start) low = middle + 1
-    else high = middle
-  }
   const found: T[] = []
-  for (let index = low; index < items.length && items[index]!.start < link.end; index++) if (items[index]!.end <= link.end) found.push(items[index]!)
+  for (let index = lowerBound(items.length, (at) => items[at]!.start < link.start); index < items.length && items[index]!.start < link.end; index++) {
+    if (items[index]!.end <= link.end) found.push(items[index]!)
+  }
   return found
 }
 
@@ -601,11 +593,16 @@ function textOf(block: ProseBlock, start: number, end: number): string {
 
 /** The first index whose value is ≥ `value` in a non-decreasing array (its length when none is). */
 function firstAtOrAfter(values: ArrayLike<number>, value: number): number {
+  return lowerBound(values.length, (at) => values[at]! < value)
+}
+
+/** The first index in 0…count where `before` turns false (it must be true, then false, in order). */
+function lowerBound(count: number, before: (index: number) => boolean): number {
   let low = 0
-  let high = values.length
+  let high = count
   while (low < high) {
     const middle = (low + high) >>> 1
-    if (values[middle]! < value) low = middle + 1
+    if (before(middle)) low = middle + 1
     else high = middle
   }
   return low

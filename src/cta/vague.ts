@@ -43,7 +43,7 @@ export function isVagueText(text: string): boolean {
   const key = linkTextKey(text)
   if (VAGUE.has(key)) return true
   const place = PLACE_ONLY_JA.exec(key) ?? PLACE_ONLY_EN.exec(key)
-  return !!place && place[1] !== key && VAGUE.has(place[1]!) && place[1] !== 'here' && place[1] !== 'this'
+  return !!place && VAGUE.has(place[1]!) && place[1] !== 'here' && place[1] !== 'this'
 }
 
 // Button labels that, on a line of their own and without a link, show a button
