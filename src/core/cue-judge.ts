@@ -56,7 +56,7 @@ export function judgeCues(rule: CompiledRule, sentence: ProseSentence, filter: C
   for (const found of findCues(rule, sentence)) {
     const polarity = dropped.size > 0 ? cuePolarity(sentence, found) : 'none'
     if (dropped.has(polarity)) continue
-    if (rule.negation === 'frame' && told(sentence, found)) continue
+    if (rule.negation === 'frame' && (told(sentence, found) || hypothetical(sentence, found))) continue
     // English: a cue told in the past ("was actually a negative 50% off", "the limited-time
     // offer simply remained valid") reports what happened; it does not press the reader.
     if (rule.negation !== 'frame' && toldInPast(sentence, found)) continue
@@ -126,6 +126,27 @@ function told(sentence: ProseSentence, cue: CueMatch): boolean {
     return sentence.words.slice(Math.max(0, cue.from - 3), cue.from).some((word) => EN_PAST.has(word.norm))
   }
   return isNarrative(rawTokens(sentence), cue.to)
+}
+
+// A loss weighed as a possibility or a case (損する可能性もある, 後悔するケースも少なくない,
+// 仮に損をしても, "the risk of missing out") explains a risk; it threatens no one.
+const JA_CASE_NOUNS = ['可能性', 'ケース', '場合', 'リスク', '恐れ', 'おそれ', '危険性', '事例', '確率', 'パターン']
+const EN_CASE_LEADS = new Set(['risk', 'risks', 'chance', 'chances', 'possibility', 'odds', 'likelihood', 'danger'])
+
+function hypothetical(sentence: ProseSentence, cue: CueMatch): boolean {
+  if (cue.from < 0) return false
+  if (sentence.lang === 'en') {
+    const lead = sentence.words[cue.from - 2]
+    return !!lead && EN_CASE_LEADS.has(lead.norm) && sentence.words[cue.from - 1]!.norm === 'of'
+  }
+  const tokens = rawTokens(sentence)
+  const next = tokens[cue.to]
+  if (!next) return false
+  // 可能性 and 危険性 come as two tokens (可能 + 性).
+  const noun = next.surface_form + (tokens[cue.to + 1]?.surface_form ?? '')
+  if (next.pos === POS.noun && JA_CASE_NOUNS.some((word) => noun.startsWith(word))) return true
+  // Concessive: 損をしても, 後悔しても.
+  return (next.surface_form === 'て' || next.surface_form === 'で') && tokens[cue.to + 1]?.surface_form === 'も'
 }
 
 const EN_PAST_AFTER = new Set(['was', 'were', 'remained', 'stayed', 'had', 'turned', 'ended', 'expired', 'lasted'])

@@ -128,7 +128,29 @@ function japaneseMention(sentence: ProseSentence, cue: CueMatch): boolean {
     if (META_NOUNS.has(token.basic_form) && index > at && LINKERS.has(tokens[index - 1]!.token.surface_form)) return true
     if (token.pos === POS.verb && !LINKERS.has(token.surface_form) && index > at) break
   }
-  return reportedSpeech(tokens, at) || voicedWorry(tokens, at) || japaneseActorBefore(tokens, cue.from)
+  return reportedSpeech(tokens, at) || voicedWorry(tokens, at) || japaneseActorBefore(tokens, cue.from) || describedTactic(tokens, at)
+}
+
+// A tactic described by its effect or named as one: 今すぐ決めなければ損しそうな気になってしまう;
+// 完全無料プレゼントでアドレスを集める典型的な手法です. The cue is what the tactic says, not
+// what the writer says to the reader.
+const TACTIC_NOUNS = new Set(['手法', '手口', '常套手段', '常套句', 'テクニック', '戦術', '心理術', '売り文句', '謳い文句', 'うたい文句', '殺し文句'])
+const MOOD_NOUNS = new Set(['気', '気分', '気持ち', '心理'])
+const INDUCE_VERBS = new Set(['なる', 'させる', 'さす', 'する', '陥る', '駆る'])
+
+function describedTactic(tokens: ProseSentence['tokens'], at: number): boolean {
+  for (let index = at; index < tokens.length; index++) {
+    const token = tokens[index]!.token
+    if (token.pos === POS.symbol && token.pos_detail_1 !== POS_DETAIL.comma) return false
+    if (TACTIC_NOUNS.has(token.basic_form) && token.pos === POS.noun) return true
+    // 〜な気になる, 〜気にさせる, 〜という気分になる: the pressure named as a feeling it causes.
+    if (index - at < 14 && MOOD_NOUNS.has(token.basic_form) && token.pos === POS.noun) {
+      const particle = tokens[index + 1]?.token
+      const verb = tokens[index + 2]?.token
+      if (particle && verb && (particle.surface_form === 'に' || particle.surface_form === 'が') && INDUCE_VERBS.has(verb.basic_form)) return true
+    }
+  }
+  return false
 }
 
 // A worry voiced on the reader's behalf (issue 12): 後悔しそうで迷う、という声もよく聞きます;
@@ -203,6 +225,14 @@ function englishMention(sentence: ProseSentence, cue: CueMatch): boolean {
   for (let index = cue.from - 1; index >= 0 && index >= cue.from - ACTOR_WINDOW; index--) {
     if (EN_ACTORS.has(words[index]!.norm)) return true
   }
+  // A pressure described by what it does to people: "making you feel you'll miss out
+  // if you don't act fast", "tricks shoppers into buying now".
+  for (let index = 0; index < cue.from - 1; index++) {
+    if (!EN_AUDIENCE.has(words[index + 1]!.norm)) continue
+    const verb = words[index]!.norm
+    if (EN_CAUSE.has(verb) && EN_FEEL.has(words[index + 2]?.norm ?? '')) return true
+    if (EN_PRESSURE.has(verb) && words.slice(index + 2, Math.min(cue.from + 1, index + 5)).some((word) => word.norm === 'into')) return true
+  }
   // Anywhere earlier in the sentence, a thing that speaks and its verb of telling:
   // "A message tells you three people are viewing this, and there's only one left."
   for (let index = 0; index < cue.from - 1; index++) {
@@ -212,6 +242,10 @@ function englishMention(sentence: ProseSentence, cue: CueMatch): boolean {
   return false
 }
 
+const EN_AUDIENCE = new Set(['you', 'people', 'readers', 'customers', 'buyers', 'shoppers', 'consumers', 'users', 'visitors', 'them', 'us', 'someone', 'everyone', 'subscribers'])
+const EN_CAUSE = new Set(['make', 'makes', 'making', 'made', 'get', 'gets', 'getting', 'leave', 'leaves', 'leaving'])
+const EN_FEEL = new Set(['feel', 'feeling', 'think', 'believe', 'fear', 'worry', 'panic'])
+const EN_PRESSURE = new Set(['pressure', 'pressures', 'pressured', 'pressuring', 'trick', 'tricks', 'tricked', 'tricking', 'manipulate', 'manipulates', 'manipulating', 'guilt', 'guilts', 'rush', 'rushes', 'rushing', 'push', 'pushes', 'pushing', 'scare', 'scares', 'scaring', 'nudge', 'nudges', 'nudging'])
 const EN_SPEAKERS = new Set(['message', 'messages', 'banner', 'banners', 'popup', 'popups', 'pop-up', 'pop-ups', 'notification', 'notifications', 'site', 'sites', 'ad', 'email', 'emails', 'timer', 'label', 'sign'])
 const EN_TELLS = new Set(['tells', 'told', 'says', 'said', 'claims', 'claimed', 'shows', 'showed', 'displays', 'displayed', 'warns', 'warned', 'reads', 'announces', 'announced', 'insists', 'screams', 'boasts', 'promises', 'promised'])
 
