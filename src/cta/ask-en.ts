@@ -284,6 +284,8 @@ const OPENED_SUBJECT = new Set(['registration', 'registrations', 'tickets', 'tic
  * "Tickets are now on sale", "registration is open": the offer announced as
  * open, an ask without a hedge. Index of "sale"/"open", or -1.
  */
+const OPENED_WINDOW = 9
+
 export function openedAt(words: NormalWord[]): number {
   for (let at = 2; at < words.length; at++) {
     const word = words[at]!.norm
@@ -294,7 +296,8 @@ export function openedAt(words: NormalWord[]): number {
     }
     const onSale = word === 'sale' && words[at - 1]!.norm === 'on'
     if (!onSale && word !== 'open') continue
-    const before = words.slice(Math.max(0, at - 5), onSale ? at - 1 : at).map((entry) => entry.norm)
+    // The subject may carry a date: "Tickets for BookCamp 2025 on 12 April are on sale".
+    const before = words.slice(Math.max(0, at - OPENED_WINDOW), onSale ? at - 1 : at).map((entry) => entry.norm)
     if (!before.some((norm) => norm === 'is' || norm === 'are')) continue
     if (before.some((norm) => norm === 'not' || norm === 'no')) continue
     if (before.some((norm) => OPENED_SUBJECT.has(norm))) return at

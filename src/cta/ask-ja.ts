@@ -218,12 +218,14 @@ function openCall(tokens: JaToken[], index: number): {start: number; end: number
 }
 
 /**
- * What a call or an opening is for: the noun compound before を/も/の (LT登壇を,
+ * What a call or an opening is for: the noun compound before を/も/の (LT登壇を, 登壇を6名,
  * 個人スポンサーも, 講演依頼も, スポンサーの受付), named by its word that has a class
  * of action (登壇, スポンサー, 講演), else by its last word.
  */
 function calledFor(tokens: JaToken[], index: number): string | undefined {
   let at = index - 1
+  // A head count between the object and the call: 登壇を6名募集します.
+  while (at >= 0 && tokens[at]!.token.pos === POS.noun && ['数', '接尾'].includes(tokens[at]!.token.pos_detail_1)) at--
   while (at >= 0 && tokens[at]!.token.pos === POS.particle && ['を', 'も', 'の', 'が'].includes(tokens[at]!.token.surface_form)) at--
   const compound: string[] = []
   for (; at >= 0 && at >= index - 8 && tokens[at]!.token.pos === POS.noun; at--) {
@@ -325,7 +327,7 @@ function verbAsk(tokens: JaToken[], verb: number, source: string, mode: AskMode)
     const litotes = litotesAt(tokens, verb + 2)
     if (litotes) return {form: 'suggestion', leads: false, hedge: spanOf(source, litotes.start, litotes.end)}
     // 〜てみてはいかがでしょうか, 〜ていただけると嬉しいです: asks, hedged.
-    if (second && ['みる', 'いただける', 'いただく', 'もらえる', 'もらう', 'くれる'].includes(second.token.basic_form)) {
+    if (second && ['みる', 'いただける', 'いただく', 'もらえる', 'もらう', 'くれる'].includes(second.token.basic_form) && !toldOrWished(tokens, verb + 2)) {
       return {form: 'suggestion', leads: false}
     }
     // 返信して、日時をお知らせください: the action leads a chain that ends in a request.
@@ -348,6 +350,17 @@ function verbAsk(tokens: JaToken[], verb: number, source: string, mode: AskMode)
     return {form: 'action', leads: true}
   }
   return undefined
+}
+
+/**
+ * 〜てみた, 〜てもらった, 〜てくれた tell what happened; 〜てみたい is the speaker's own wish
+ * (「知っている人に聞いてみたい」). Neither asks the reader.
+ */
+function toldOrWished(tokens: JaToken[], helper: number): boolean {
+  const next = tokens[helper + 1]?.token
+  if (!next || next.pos !== POS.auxiliary) return false
+  // The past た itself, not its conditional たら (参加していただけたら嬉しいです asks).
+  return next.surface_form === 'た' || (next.basic_form === 'たい' && tokens[helper]!.token.basic_form === 'みる')
 }
 
 /** The rest of the sentence names a place (から/より) and ends in どうぞ or お願いします. */

@@ -337,7 +337,8 @@ function inheritedCta(link: LinkCandidate, asking: SentenceGroup, ask: AskAnalys
   const {source} = input
   const labelled = labelAnalysis(link, undefined, source)
   return linkCta(link, ask, {
-    lang: labelled.lang,
+    // A bare URL or a label without an action of its own speaks the asking line's language.
+    lang: labelled.ask.action ? labelled.lang : asking.sentences[0]!.lang,
     stage: input.stageAt(link.start),
     position: positionOf(input.location, link.start, link.end),
     sentence: spanOf(source, asking.start, asking.end),

@@ -59,17 +59,33 @@ export function splitRuns(text: string, force?: Lang): LangRun[] {
 // own would cut it in two. A Latin run with a space in it, or set off from the
 // Japanese by a space ("the 「今すぐ」 banner"), stays English.
 const EMBEDDED_MAX = 12
+const NAME_MAX = 24
+const NAME_WORDS = 3
+// Japanese words, not only brackets or punctuation: the run around a quoted 「今すぐ」 is not prose.
+const WORDS_JA = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u
 
 function mergeEmbeddedLatin(text: string, runs: LangRun[]): LangRun[] {
   const touches = (at: number) => at > 0 && at < text.length && !/\s/.test(text[at - 1]!) && !/\s/.test(text[at]!)
+  // A name set off by spaces inside a Japanese sentence (チケット販売を Peatix にて開始します,
+  // VimConf 2024 の): Japanese words on both sides and no sentence end between them.
+  // A shouted word (今なら FREE で) or a lowercase one stays English, where the rules read it.
+  const named = (run: LangRun, before: LangRun | undefined, after: LangRun | undefined) => {
+    if (before?.lang !== 'ja' || after?.lang !== 'ja') return false
+    const body = text.slice(run.start, run.end).trim()
+    if (body.length > NAME_MAX || body.split(/\s+/).length > NAME_WORDS || /[.!?。！？]/.test(body)) return false
+    // Names are capitalised or numbered (Peatix, VimConf 2024, WordPress); a lowercase word
+    // ("free trial", "act now") is English prose quoted into the sentence.
+    if (/\b[A-Z]{4,}\b/.test(body) || !body.split(/\s+/).every((word) => /[A-Z0-9]/.test(word.normalize('NFKC')))) return false
+    return WORDS_JA.test(text.slice(before.start, before.end)) && WORDS_JA.test(text.slice(after.start, after.end))
+  }
   const embedded = runs.map((run, index) => {
     if (run.lang !== 'en') return false
     const body = text.slice(run.start, run.end).trim()
-    if (body.length > EMBEDDED_MAX || /\s/.test(body)) return false
+    if (body.length > EMBEDDED_MAX || /\s/.test(body)) return named(run, runs[index - 1], runs[index + 1])
     const before = runs[index - 1]
     const after = runs[index + 1]
     const bodyEnd = run.start + text.slice(run.start, run.end).trimEnd().length
-    return (before?.lang === 'ja' && touches(run.start)) || (after?.lang === 'ja' && bodyEnd === run.end && touches(after.start))
+    return (before?.lang === 'ja' && touches(run.start)) || (after?.lang === 'ja' && bodyEnd === run.end && touches(after.start)) || named(run, before, after)
   })
   const merged: LangRun[] = []
   runs.forEach((run, index) => {
