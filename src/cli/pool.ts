@@ -92,8 +92,10 @@ export async function lintJobs(jobs: LintJob[], options: PoolOptions = {}): Prom
       let grace = STARTUP_GRACE_MS
       while (next < jobs.length) {
         const index = next++
-        results[index] = tick(await runWithBudget(pool, jobs[index]!, budget + grace))
-        grace = 0
+        const result = await runWithBudget(pool, jobs[index]!, budget + grace)
+        results[index] = tick(result)
+        // A timed-out job's thread is terminated: the next job starts a new one, and gets the grace again.
+        grace = 'timedOut' in result && result.timedOut ? STARTUP_GRACE_MS : 0
       }
     }
     await Promise.all(Array.from({length: concurrency}, lane))
