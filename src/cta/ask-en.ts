@@ -209,6 +209,10 @@ function afterPostscript(words: NormalWord[]): NormalWord[] {
   return words.map((word, index) => (index === skip ? {...word, clauseStart: true} : word))
 }
 
+// Imperatives that carry their action in a by-phrase.
+const BY_LEADS = new Set(['show', 'support', 'help', 'back', 'join', 'thank', 'celebrate'])
+const BY_WINDOW = 5
+
 /** Hedge phrases of a word list, as source spans. */
 export function englishHedges(words: NormalWord[], source: string): CtaSpan[] {
   const spans: CtaSpan[] = []
@@ -255,6 +259,10 @@ function findAsk(words: NormalWord[], mode: AskMode): FoundAsk | undefined {
     const invited = invitationAt(words, at)
     if (invited >= 0) return {form: 'invitation', index: invited, leads: false}
     if (word === 'let' && words[at + 1]?.norm === 'us' && isActionAt(words, at + 2)) return {form: 'volitional', index: at + 2, leads: false}
+    // "Show your support by buying a ticket", "Help us by sharing the post": the action rides on by.
+    if (word === 'by' && isActionAt(words, at + 1) && BY_LEADS.has(words[0]!.norm) && words[0]!.clauseStart && at <= BY_WINDOW) {
+      return {form: 'action', index: at + 1, leads: false}
+    }
     const suggestion = suggestionAt(words, at)
     if (suggestion >= 0) return {form: 'suggestion', index: suggestion, leads: false}
   }
@@ -280,12 +288,13 @@ export function availabilityAt(words: NormalWord[]): number {
 const OFFERED = new Set(['tickets', 'seats', 'spots', 'places', 'copies', 'plans', 'passes'])
 const OPENED_SUBJECT = new Set(['registration', 'registrations', 'tickets', 'ticket', 'sales', 'applications', 'submissions', 'enrollment', 'enrolment', 'pre-orders', 'preorders', 'cfp', 'signups', 'sign-ups', 'booking', 'bookings'])
 
+// The subject of an opening may stand this many words before it.
+const OPENED_WINDOW = 9
+
 /**
  * "Tickets are now on sale", "registration is open": the offer announced as
  * open, an ask without a hedge. Index of "sale"/"open", or -1.
  */
-const OPENED_WINDOW = 9
-
 export function openedAt(words: NormalWord[]): number {
   for (let at = 2; at < words.length; at++) {
     const word = words[at]!.norm
