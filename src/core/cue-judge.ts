@@ -129,24 +129,48 @@ function told(sentence: ProseSentence, cue: CueMatch): boolean {
 }
 
 // A loss weighed as a possibility or a case (損する可能性もある, 後悔するケースも少なくない,
-// 仮に損をしても, "the risk of missing out") explains a risk; it threatens no one.
+// 仮に損をしても, "a small chance that you'll regret it") explains a risk; it threatens no one.
 const JA_CASE_NOUNS = ['可能性', 'ケース', '場合', 'リスク', '恐れ', 'おそれ', '危険性', '事例', '確率', 'パターン']
 const EN_CASE_LEADS = new Set(['risk', 'risks', 'chance', 'chances', 'possibility', 'odds', 'likelihood', 'danger'])
 
 function hypothetical(sentence: ProseSentence, cue: CueMatch): boolean {
   if (cue.from < 0) return false
   if (sentence.lang === 'en') {
-    const lead = sentence.words[cue.from - 2]
-    return !!lead && EN_CASE_LEADS.has(lead.norm) && sentence.words[cue.from - 1]!.norm === 'of'
+    const words = sentence.words
+    // "the risk of missing out", "a chance that you'll regret it": the lead within four words before.
+    let weighed = false
+    for (let index = Math.max(0, cue.from - 4); index < cue.from; index++) {
+      if (EN_CASE_LEADS.has(words[index]!.norm) && (words[index + 1]?.norm === 'of' || words[index + 1]?.norm === 'that')) weighed = true
+    }
+    if (!weighed) return false
+    // "Unless you compare, there's a real chance of missing out" still threatens.
+    return !words.slice(0, cue.from).some((word, index) => word.norm === 'unless' || (word.norm === 'if' && words.slice(index + 1, index + 4).some((next) => next.norm === 'not')))
   }
   const tokens = rawTokens(sentence)
   const next = tokens[cue.to]
-  if (!next) return false
+  if (!next || threatenedBefore(tokens, cue.from)) return false
   // 可能性 and 危険性 come as two tokens (可能 + 性).
   const noun = next.surface_form + (tokens[cue.to + 1]?.surface_form ?? '')
   if (next.pos === POS.noun && JA_CASE_NOUNS.some((word) => noun.startsWith(word))) return true
   // Concessive: 損をしても, 後悔しても.
   return (next.surface_form === 'て' || next.surface_form === 'で') && tokens[cue.to + 1]?.surface_form === 'も'
+}
+
+// A possibility still threatens after a condition of not acting (比較しないと損をする可能性),
+// or when the reader is said to be losing already (すでに損をしている可能性).
+const ALREADY = new Set(['すでに', '既に', 'もう'])
+const THREAT_WINDOW = 12
+
+function threatenedBefore(tokens: ReturnType<typeof rawTokens>, from: number): boolean {
+  for (let index = from - 1; index >= 0 && index >= from - THREAT_WINDOW; index--) {
+    const token = tokens[index]!
+    if (token.pos === POS.symbol && token.pos_detail_1 !== POS_DETAIL.comma) return false
+    if (ALREADY.has(token.surface_form)) return true
+    const after = tokens[index + 1]
+    if (token.basic_form === 'ない' && token.pos === POS.auxiliary && after && (after.surface_form === 'と' || after.surface_form === 'ば')) return true
+    if (token.surface_form === 'なけれ' || token.surface_form === 'なきゃ' || token.surface_form === 'なくちゃ') return true
+  }
+  return false
 }
 
 const EN_PAST_AFTER = new Set(['was', 'were', 'remained', 'stayed', 'had', 'turned', 'ended', 'expired', 'lasted'])
