@@ -21,7 +21,7 @@ export type PlaceholderKind = 'unsubscribe' | 'address' | 'name' | 'contact'
  * The captured name is classified by the rule's `placeholders` option (data).
  */
 const PLACEHOLDER =
-  /\*\|([A-Za-z0-9_:]{1,60})\|\*|<%\s*([A-Za-z0-9_.]{1,60})\s*%>|\{\{\s*([A-Za-z0-9_.]{1,60})[^{}]{0,40}\}\}|\{%-?\s*([A-Za-z0-9_]{1,60})[^{}%]{0,40}%\}|%%([A-Za-z0-9_.]{1,60})%%|%([a-z]+(?:_[a-z]+)+)%|::([A-Za-z]{1,60})::|\[(unsubscribe|unsubscribe_url|webversion)\]/gu
+  /\*\|([A-Za-z0-9_:]{1,60})\|\*|<%\s?([A-Za-z0-9_.]{0,60})\s?%>|\{\{\s*([A-Za-z0-9_.]{1,60})[^{}]{0,40}\}\}|\{%-?\s*([A-Za-z0-9_]{1,60})[^{}%]{0,40}%\}|%%([A-Za-z0-9_.]{1,60})%%|%([a-z]+(?:_[a-z]+)+)%|::([A-Za-z]{1,60})::|\[(unsubscribe|unsubscribe_url|webversion)\]/gu
 
 /** Kinds of the ESP placeholders in the document source (also those inside an href). */
 export function placeholderKinds(source: string, rule: CompiledRule): Set<PlaceholderKind> {
@@ -29,6 +29,11 @@ export function placeholderKinds(source: string, rule: CompiledRule): Set<Placeh
   const kinds = new Set<PlaceholderKind>()
   for (const match of source.matchAll(PLACEHOLDER)) {
     const name = match.slice(1).find((group) => group !== undefined)!.toLowerCase().replace(/[^a-z0-9]/g, '')
+    // SendGrid's bare `<% %>` is its subscription-tracking (unsubscribe) tag.
+    if (name === '' && match[0].startsWith('<%')) {
+      kinds.add('unsubscribe')
+      continue
+    }
     // The recipient's own address ({{email_address}}) is not the sender's.
     if (name.includes('email')) continue
     for (const kind of Object.keys(words) as PlaceholderKind[]) {
