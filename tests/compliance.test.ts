@@ -176,3 +176,19 @@ describe('options, config and presets', () => {
     expect(() => compileRule(raw, 'rules/demo.yml', undefined)).toThrow('field "judge"')
   })
 })
+
+describe('hostile email documents', () => {
+  // A hang guard, not a speed target: linear code finishes far inside the test timeout. The sizes
+  // are those the English pipeline itself lints in a few seconds (its speed is issue 18's).
+  it.each([
+    ['a Latin run', 'a'.repeat(400_000)],
+    ['digits and spaces', '1 '.repeat(100_000)],
+    ['at signs between words', 'a@b '.repeat(10_000)],
+    ['unclosed placeholders', '%a_b {{ x <% '.repeat(4_000)],
+    ['many links', '[this](https://amzn.to/x) '.repeat(1_000)]
+  ])('%s', async (_, body) => {
+    const value = '---\nsubject: x\n---\n\n' + body + '\n'
+    const file = await lint(new VFile({path: 'mail.md', value}))
+    for (const message of file.messages.slice(0, 50)) expect(placeProblems(value, message)).toEqual([])
+  })
+})

@@ -67,7 +67,8 @@ export function blockSource(context: CheckContext, block: ProseBlock): string {
 }
 
 /** A URL or an email address in source text. */
-export const TARGET = /https?:\/\/|mailto:|\bwww\.[a-z0-9-]+\.|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/iu
+// Bounded parts: an unbounded local part would rescan a long run of word characters from every start.
+export const TARGET = /https?:\/\/|mailto:|\bwww\.[a-z0-9-]{1,63}\.|[\w.+-]{1,64}@[\w-]{1,63}\.[\w-]/iu
 
 /** Does the block carry a link, a URL or an email address (written out or as a link target)? */
 export function hasTarget(context: CheckContext, block: ProseBlock): boolean {

@@ -11,24 +11,24 @@ const ITEMS: readonly Item[] = ['name', 'address', 'contact']
 const SHAPES: Record<Item, RegExp[]> = {
   name: [
     // © 2026 Example Inc. / Copyright Example
-    /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?\S/iu
+    /(?:©|\(c\)|copyright)\s{0,3}(?:\d{4}\s{0,3})?\S/iu
   ],
   address: [
     // 〒150-0001; 東京都渋谷区…, 大阪府大阪市…, 北海道札幌市…
     /〒\s?\d{3}[-‐－ー]?\d{4}/u,
     /(?:東京都|北海道|(?:京都|大阪)府|\p{Script=Han}{2,3}県)\p{Script=Han}{1,6}[市区町村郡]/u,
     // 123 Main Street, 55 Example Ave, Suite 400
-    /\b\d{1,6}\s+(?:[A-Z0-9][\w.'-]*\s+){0,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Suite|Ste|Square|Sq|Parkway|Pkwy|Highway|Hwy)\b/u,
+    /\b\d{1,6}\s{1,3}(?:[A-Z0-9][\w.'-]{0,30}\s{1,3}){0,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Suite|Ste|Square|Sq|Parkway|Pkwy|Highway|Hwy)\b/u,
     // PO Box 123
-    /\bP\.?\s?O\.?\s+Box\s+\d+/iu,
+    /\bP\.?\s?O\.?\s{1,3}Box\s{1,3}\d/iu,
     // State and ZIP: CA 94105, NY 10001-1234
     /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/u
   ],
   contact: [
     // An email address, written out or as mailto:.
-    /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|mailto:/iu,
+    /[\w.+-]{1,64}@[\w-]{1,63}\.[\w-]|mailto:/iu,
     // Telephone numbers: 03-1234-5678, 0120-123-456, (555) 123-4567, +1 555 123 4567
-    /\b0\d{1,4}[-‐－]\d{1,4}[-‐－]\d{3,4}\b|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}[\s-]\d[\d\s-]{7,}\d/u
+    /\b0\d{1,4}[-‐－]\d{1,4}[-‐－]\d{3,4}\b|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}[\s-]\d[\d\s-]{7,20}\d/u
   ]
 }
 
