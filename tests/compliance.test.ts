@@ -1,4 +1,5 @@
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {VFile} from 'vfile'
@@ -191,4 +192,22 @@ describe('hostile email documents', () => {
     const file = await lint(new VFile({path: 'mail.md', value}))
     for (const message of file.messages.slice(0, 50)) expect(placeProblems(value, message)).toEqual([])
   })
+})
+
+describe('the CLI with compliance config', () => {
+  it('type globs make files emails, and trustlint:compliance runs the pack only', () => {
+    const repo = mkdtempSync(path.join(tmpdir(), 'trustlint-compliance-cli-'))
+    mkdirSync(path.join(repo, 'mail'))
+    mkdirSync(path.join(repo, 'blog'))
+    const text = '# Notes\n\nAct now. It is the #1 rated course.\n'
+    writeFileSync(path.join(repo, 'mail/issue.md'), text)
+    writeFileSync(path.join(repo, 'blog/post.md'), text)
+    writeFileSync(path.join(repo, '.trustlintrc.yml'), 'extends: trustlint:compliance\ntype:\n  "mail/**": email\n')
+    const cli = path.resolve(import.meta.dirname, '../dist/cli.js')
+    const result = spawnSync(process.execPath, [cli, '--format', 'json', 'mail/issue.md', 'blog/post.md'], {cwd: repo, encoding: 'utf8'})
+    const report = JSON.parse(result.stdout) as {files: {path: string; messages: {ruleId: string}[]}[]}
+    const ids = (name: string) => report.files.find((file) => file.path === name)!.messages.map((message) => message.ruleId).sort()
+    expect(ids('mail/issue.md')).toEqual(['sender-identity', 'unsubscribe', 'unsupported-claim'])
+    expect(ids('blog/post.md')).toEqual(['unsupported-claim'])
+  }, 60_000)
 })
