@@ -86,13 +86,18 @@ describe('footer findings', () => {
     ['%mailing_list_unsubscribe_url%'],
     ['::unsubscribeUrl::'],
     ['[unsubscribe]'],
+    ['<unsubscribe>Leave this list</unsubscribe>'],
+    ['[UNSUBSCRIBE_URL]'],
+    ['[*link.unsub_url*]'],
+    ['{UNSUBSCRIBE_URL}'],
+    ['[unsubscribe here]({{ unsubscribe_url }})'],
     ['{{ manage_preferences_url }}']
   ])('the ESP placeholder %s counts as an opt-out', async (placeholder) => {
     const file = await lint(new VFile({path: 'a.md', value: body + placeholder + '\n'}))
     expect(ofRule(file, 'unsubscribe')).toEqual([])
   })
 
-  it.each([['{{ first_name }}'], ['{{ email_address }}'], ['*|FNAME|*']])('the placeholder %s is not an opt-out', async (placeholder) => {
+  it.each([['{{ first_name }}'], ['{{ email_address }}'], ['*|FNAME|*'], ['{{ subscribe_url }}'], ['[Tip]'], ['{note}']])('the placeholder %s is not an opt-out', async (placeholder) => {
     const file = await lint(new VFile({path: 'a.md', value: body + placeholder + '\n'}))
     expect(ofRule(file, 'unsubscribe')).toHaveLength(1)
   })

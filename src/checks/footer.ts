@@ -15,13 +15,15 @@ export type PlaceholderKind = 'unsubscribe' | 'address' | 'name' | 'contact'
 
 /**
  * Placeholder syntaxes of email services: Mailchimp `*|UNSUB|*`, SendGrid
- * `<%asm_group_unsubscribe_raw_url%>`, Liquid/Handlebars `{{ unsubscribe_url }}`
- * and `{% unsubscribe_link %}` (Kit, Buttondown, Dittofeed, Mailcoach…), `%%unsubscribe%%`,
- * Mailgun `%unsubscribe_url%`, Mailcoach `::unsubscribeUrl::`, Campaign Monitor `[unsubscribe]`.
- * The captured name is classified by the rule's `placeholders` option (data).
+ * `<%asm_group_unsubscribe_raw_url%>` and its bare `<% %>`, Liquid/Handlebars
+ * `{{ unsubscribe_url }}` and `{% unsubscribe_link %}` (Buttondown, Dittofeed, Mailcoach, Plunk…),
+ * `%%unsubscribe%%`, Mailgun `%unsubscribe_url%`, Mailcoach `::unsubscribeUrl::`, Campaign Monitor
+ * `[unsubscribe]` and `<unsubscribe>`, bracket and brace tokens (`[UNSUBSCRIBE_URL]`,
+ * `[*link.unsub_url*]`, `{UNSUBSCRIBE_URL}`). The captured name is classified by the rule's
+ * `placeholders` option (data), so a `[word]` or `{word}` that names nothing counts for nothing.
  */
 const PLACEHOLDER =
-  /\*\|([A-Za-z0-9_:]{1,60})\|\*|<%\s?([A-Za-z0-9_.]{0,60})\s?%>|\{\{\s*([A-Za-z0-9_.]{1,60})[^{}]{0,40}\}\}|\{%-?\s*([A-Za-z0-9_]{1,60})[^{}%]{0,40}%\}|%%([A-Za-z0-9_.]{1,60})%%|%([a-z]+(?:_[a-z]+)+)%|::([A-Za-z]{1,60})::|\[(unsubscribe|unsubscribe_url|webversion)\]/gu
+  /\*\|([A-Za-z0-9_:]{1,60})\|\*|<%\s?([A-Za-z0-9_.]{0,60})\s?%>|\{\{\s*([A-Za-z0-9_.]{1,60})[^{}]{0,40}\}\}|\{%-?\s*([A-Za-z0-9_]{1,60})[^{}%]{0,40}%\}|%%([A-Za-z0-9_.]{1,60})%%|%([a-z]+(?:_[a-z]+)+)%|::([A-Za-z]{1,60})::|<(unsubscribe)\b|\[\*?([A-Za-z][A-Za-z0-9_.:]{0,40})\*?\]|\{([A-Za-z][A-Za-z0-9_]{0,40})\}/gu
 
 /** Kinds of the ESP placeholders in the document source (also those inside an href). */
 export function placeholderKinds(source: string, rule: CompiledRule): Set<PlaceholderKind> {
