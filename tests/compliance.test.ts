@@ -196,7 +196,7 @@ describe('hostile email documents', () => {
     const value = '---\nsubject: x\n---\n\n' + body + '\n'
     const file = await lint(new VFile({path: 'mail.md', value}))
     for (const message of file.messages.slice(0, 50)) expect(placeProblems(value, message)).toEqual([])
-  })
+  }, 20_000)
 })
 
 describe('the CLI with compliance config', () => {
