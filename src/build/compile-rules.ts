@@ -58,6 +58,14 @@ export async function compilePresets(rules: CompiledRule[], dir = RULES_DIR): Pr
       if (values.some((value) => !levels.has(value as string))) throw new RuleDataError(file, name, `rules.${id}`, 'expected off, info, warning or error')
     }
     preset.rules ??= {}
+    // `others: off`: a preset that runs only its own rules names every other rule as off,
+    // so a rule added later is off in it too.
+    const others = (preset as {others?: unknown}).others
+    if (others !== undefined) {
+      if (others !== 'off') throw new RuleDataError(file, name, 'others', 'expected off')
+      for (const id of ids) preset.rules[id] ??= 'off'
+      delete (preset as {others?: unknown}).others
+    }
   }
   return raw
 }

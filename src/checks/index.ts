@@ -5,6 +5,11 @@ import {noCta} from './no-cta.js'
 import {vagueLink} from './vague-link.js'
 import {weakCta} from './weak-cta.js'
 import {pressurePunctuation} from './pressure-punctuation.js'
+import {adDisclosure} from './ad-disclosure.js'
+import {healthClaims} from './health-claims.js'
+import {senderIdentity} from './sender-identity.js'
+import {unsubscribe} from './unsubscribe.js'
+import {unsupportedClaim} from './unsupported-claim.js'
 
 /**
  * Code-backed checks by name, as `check:` in rules/<id>.yml names them.
@@ -16,5 +21,10 @@ export const CHECKS: Record<string, Check> = {
   'no-cta': noCta,
   'vague-link': vagueLink,
   'weak-cta': weakCta,
-  'pressure-punctuation': pressurePunctuation
+  'pressure-punctuation': pressurePunctuation,
+  'ad-disclosure': adDisclosure,
+  'health-claims': healthClaims,
+  'sender-identity': senderIdentity,
+  unsubscribe,
+  'unsupported-claim': unsupportedClaim
 }

@@ -1,6 +1,7 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Location} from 'vfile-location'
+import type {CueMatch} from '../kinds/existence.js'
 import type {Level} from '../core/levels.js'
 import type {ProseBlock} from '../core/prose.js'
 import type {CompiledRule} from '../core/rule-types.js'
@@ -37,6 +38,16 @@ export interface CheckContext {
   localeFor(lang: Lang): Lang
   /** Report a finding for `rule` at the level its stage gives (skipped when off). */
   report(rule: CompiledRule, finding: CheckFinding): void
+  /**
+   * The pattern matches of a `judge: check` rule, per sentence whose stage has
+   * the rule on; accepted terms, mentions (quotes, talk about wording) and cues
+   * that the rule's `negation:` drops are left out.
+   */
+  cues(rule: CompiledRule): {sentence: ProseSentence; cue: CueMatch}[]
+  /** The document is an email (src/core/email-document.ts). */
+  email: boolean
+  /** The sending service adds the legal footer (`footer: provided-by-service`). */
+  footerByService: boolean
 }
 
 /**

@@ -11,6 +11,7 @@ import {isLevel} from '../core/levels.js'
 import {closest} from '../core/closest.js'
 import type {TrustlintOptions} from '../core/options.js'
 import {parseStage, STAGES, type Stage} from '../core/stages.js'
+import {DOCUMENT_TYPES, FOOTER_SOURCES, type DocumentType, type FooterSource} from '../core/email-document.js'
 import PRESETS from '../generated/presets.json' with {type: 'json'}
 
 /** The keys of a trustlint config file (docs/config.md). */
@@ -24,9 +25,13 @@ export interface ConfigData {
   locale?: 'ja' | 'en'
   flagMentions?: boolean
   ignore?: string[]
+  /** `email` or `page` for every file, or glob → type (docs/cli.md). */
+  type?: DocumentType | Record<string, DocumentType>
+  /** `provided-by-service` when the sending service adds the legal footer; or glob → value. */
+  footer?: FooterSource | Record<string, FooterSource>
 }
 
-const KEYS = ['extends', 'rules', 'stages', 'stage', 'packs', 'accept', 'locale', 'flagMentions', 'ignore'] as const
+const KEYS = ['extends', 'rules', 'stages', 'stage', 'packs', 'accept', 'locale', 'flagMentions', 'ignore', 'type', 'footer'] as const
 
 /** A config that cannot be used: names the file, the key and the fix. */
 export class ConfigError extends Error {
@@ -45,6 +50,10 @@ export interface ResolvedConfig {
   /** Changes whenever anything that affects linting changes (cache key). */
   hash: string
   stageFor(file: string): Stage | undefined
+  /** The document type a `type` glob (or plain value) gives the file. */
+  typeFor(file: string): DocumentType | undefined
+  /** The footer source a `footer` glob (or plain value) gives the file. */
+  footerFor(file: string): FooterSource | undefined
 }
 
 export const SEARCH_PLACES = [
@@ -170,9 +179,34 @@ function merge(base: ConfigData, over: ConfigData): ConfigData {
     ...over,
     rules: {...base.rules, ...over.rules},
     stages: {...base.stages, ...over.stages},
+    ...mergeByGlob('type', base, over),
+    ...mergeByGlob('footer', base, over),
     accept: [...(base.accept ?? []), ...(over.accept ?? [])],
     packs: [...(base.packs ?? []), ...(over.packs ?? [])],
     ignore: [...(base.ignore ?? []), ...(over.ignore ?? [])]
+  }
+}
+
+/** `type`/`footer`: a plain value replaces; glob maps merge per entry, as `stages` does. */
+function mergeByGlob(key: 'type' | 'footer', base: ConfigData, over: ConfigData): Partial<ConfigData> {
+  const [from, to] = [base[key], over[key]]
+  if (to === undefined) return from === undefined ? {} : {[key]: from}
+  if (typeof to === 'string' || typeof from !== 'object' || from === undefined) return {[key]: to}
+  return {[key]: {...from, ...to}}
+}
+
+/** A value for every file, or an object of glob → value, each one of `allowed`. */
+function validateByGlob(data: Record<string, unknown>, key: 'type' | 'footer', allowed: readonly string[], example: string, file: string) {
+  const value = data[key]
+  if (value === undefined) return
+  const expected = `expected ${allowed.map((item) => JSON.stringify(item)).join(' or ')}, or an object of glob → value such as ${example}`
+  if (typeof value === 'string') {
+    if (!allowed.includes(value)) throw new ConfigError(file, key, expected)
+    return
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(file, key, expected)
+  for (const [glob, item] of Object.entries(value)) {
+    if (typeof item !== 'string' || !allowed.includes(item)) throw new ConfigError(file, `${key}.${glob}`, `expected ${allowed.map((entry) => JSON.stringify(entry)).join(' or ')}`)
   }
 }
 
@@ -208,6 +242,8 @@ function validate(raw: unknown, file: string): ConfigData {
       if (!parseStage(stage)) throw new ConfigError(file, `stages.${glob}`, `unknown stage ${JSON.stringify(stage)}; expected one of ${STAGES.join(', ')}`)
     }
   }
+  validateByGlob(data, 'type', DOCUMENT_TYPES, '{"newsletters/**": "email"}', file)
+  validateByGlob(data, 'footer', FOOTER_SOURCES, '{"substack/**": "provided-by-service"}', file)
   if (data.rules !== undefined) {
     if (typeof data.rules !== 'object' || data.rules === null || Array.isArray(data.rules)) {
       throw new ConfigError(file, 'rules', 'expected an object of rule id → level')
@@ -245,6 +281,19 @@ function resolveConfig(data: ConfigData, file: string | undefined, dir: string):
     match: picomatch(glob, {dot: true}),
     stage: parseStage(stage)!
   }))
+  const byGlob = <T extends string>(value: T | Record<string, T> | undefined) => {
+    if (value === undefined || typeof value === 'string') return () => value
+    const globs = Object.entries(value).map(([glob, item]) => ({match: picomatch(glob, {dot: true}), item}))
+    return (relative: string) => {
+      // The last matching glob wins, as in `stages`.
+      let found: T | undefined
+      for (const glob of globs) if (glob.match(relative)) found = glob.item
+      return found
+    }
+  }
+  const typeAt = byGlob(data.type)
+  const footerAt = byGlob(data.footer)
+  const relativeTo = (target: string) => path.relative(dir, path.resolve(target)).split(path.sep).join('/')
   const packHashes = (data.packs ?? []).map((pack) => {
     try {
       return createHash('sha256').update(readFileSync(pack)).digest('hex')
@@ -257,8 +306,10 @@ function resolveConfig(data: ConfigData, file: string | undefined, dir: string):
     dir,
     data,
     hash: createHash('sha256').update(JSON.stringify([data, packHashes])).digest('hex').slice(0, 16),
+    typeFor: (target) => typeAt(relativeTo(target)),
+    footerFor: (target) => footerAt(relativeTo(target)),
     stageFor(target) {
-      const relative = path.relative(dir, path.resolve(target)).split(path.sep).join('/')
+      const relative = relativeTo(target)
       // The last matching glob wins, so later, more specific entries can override.
       let stage: Stage | undefined
       for (const matcher of matchers) if (matcher.match(relative)) stage = matcher.stage
@@ -278,5 +329,9 @@ export function optionsFor(config: ResolvedConfig, file: string, cliStage: strin
   if (config.data.packs?.length) options.packs = config.data.packs
   if (config.data.accept?.length) options.accept = config.data.accept
   if (config.data.flagMentions !== undefined) options.flagMentions = config.data.flagMentions
+  const type = config.typeFor(file)
+  if (type) options.type = type
+  const footer = config.footerFor(file)
+  if (footer) options.footer = footer
   return options
 }

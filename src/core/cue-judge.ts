@@ -30,8 +30,14 @@ export function cuePolarity(sentence: ProseSentence, found: CueMatch): Polarity 
   return englishPolarity(sentence.words, cue.from)
 }
 
+/** Does a negation around the cue drop it, under the rule's `negation:` (for checks that judge their own cues)? */
+export function negatedAway(rule: CompiledRule, sentence: ProseSentence, cue: CueMatch): boolean {
+  const dropped = DROPPED_BY[rule.negation]
+  return dropped.size > 0 && dropped.has(cuePolarity(sentence, cue))
+}
+
 /** The token (ja) or word (en) range a regex cue covers, so negation can be judged around it. */
-function onUnits(sentence: ProseSentence, cue: CueMatch): CueMatch {
+export function onUnits(sentence: ProseSentence, cue: CueMatch): CueMatch {
   const units: {start: number; end: number}[] = sentence.lang === 'ja' ? sentence.tokens : sentence.words
   let from = -1
   let to = -1

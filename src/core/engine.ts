@@ -9,7 +9,9 @@ import type {Lang} from '../lang/script.js'
 import {readFrontMatter} from './front-matter.js'
 import {documentLang, NOTICES, noticeUrl, type NoticeId} from './notices.js'
 import type {ResolvedOptions} from './options.js'
-import {judgeCues} from './cue-judge.js'
+import {judgeCues, negatedAway, onUnits} from './cue-judge.js'
+import {isEmailDocument} from './email-document.js'
+import {findCues, type CueMatch} from '../kinds/existence.js'
 import {createCueFilter} from './mentions.js'
 import {collectProse, type ProseBlock} from './prose.js'
 import {fill, report} from './report.js'
@@ -134,7 +136,7 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
   for (const sentence of sentences) {
     for (const rule of rules) {
       const level = levelOf(rule.id, sentence.stage)
-      if (level === 'off') continue
+      if (level === 'off' || rule.judge === 'check') continue
       for (const cue of judgeCues(rule, sentence, filter, options.flagMentions)) {
         const lang = options.locale ?? sentence.lang
         const actual = source.slice(cue.start, cue.end)
@@ -185,7 +187,21 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
         expected: finding.expected,
         note: finding.note
       })
-    }
+    },
+    cues(rule) {
+      const found: {sentence: ProseSentence; cue: CueMatch}[] = []
+      for (const sentence of sentences) {
+        if (levelOf(rule.id, sentence.stage) === 'off') continue
+        for (const cue of findCues(rule, sentence)) {
+          if (filter.isAccepted(cue.start, cue.end) || negatedAway(rule, sentence, cue)) continue
+          if (!options.flagMentions && filter.isMention(sentence, cue.from < 0 ? onUnits(sentence, cue) : cue)) continue
+          found.push({sentence, cue})
+        }
+      }
+      return found
+    },
+    email: isEmailDocument({file, frontMatter: frontData, type: options.type}),
+    footerByService: options.footer === 'provided-by-service'
   }
   for (const rule of rules) {
     if (!rule.check) continue

@@ -4,6 +4,7 @@ import type {CompiledRule} from './rule-types.js'
 import {requireStage, type Stage, type StageName} from './stages.js'
 import {closest} from './closest.js'
 import {readPacks, type ParsedPack, type UserPack} from './user-packs.js'
+import {DOCUMENT_TYPES, FOOTER_SOURCES, type DocumentType, type FooterSource} from './email-document.js'
 
 /** Options of `lint()`, `createLinter()` and the remark plugin (plain JSON). */
 export interface TrustlintOptions {
@@ -32,6 +33,13 @@ export interface TrustlintOptions {
   accept?: string[]
   /** Also flag cues that are mentioned rather than used: quoted, in examples, talked about (docs/mentions.md). */
   flagMentions?: boolean
+  /**
+   * `email` or `page`: what the document is, for the footer rules (`sender-identity`, `unsubscribe`).
+   * By default `.eml`/`.html`/`.htm` files and front matter with `subject:` are emails (docs/rules/unsubscribe.md).
+   */
+  type?: DocumentType
+  /** `provided-by-service`: the sending service adds the legal footer (Substack, まぐまぐ!), so the footer rules stay quiet. */
+  footer?: FooterSource
 }
 
 /** Options checked and resolved against the rule set. */
@@ -50,6 +58,8 @@ export interface ResolvedOptions {
   /** The `accept` option plus every pack's `accept:` list. */
   accept: string[]
   flagMentions: boolean
+  type: DocumentType | undefined
+  footer: FooterSource
 }
 
 /** A bad option: names the option and what is allowed. */
@@ -108,6 +118,12 @@ export function resolveOptions(options: TrustlintOptions | undefined, builtin: C
   if (given.packs !== undefined && !Array.isArray(given.packs)) {
     throw new OptionsError('Option "packs" must be a list of pack files or pack objects')
   }
+  if (given.type !== undefined && !DOCUMENT_TYPES.includes(given.type)) {
+    throw new OptionsError(`Option "type" must be ${DOCUMENT_TYPES.map((type) => `"${type}"`).join(' or ')}, got ${JSON.stringify(given.type)}`)
+  }
+  if (given.footer !== undefined && !FOOTER_SOURCES.includes(given.footer)) {
+    throw new OptionsError(`Option "footer" must be ${FOOTER_SOURCES.map((source) => `"${source}"`).join(' or ')}, got ${JSON.stringify(given.footer)}`)
+  }
   const packs = readPacks(given.packs ?? [], rules)
   const accept = [...(given.accept ?? []), ...packs.flatMap((pack) => pack.accept)]
   return {
@@ -120,7 +136,9 @@ export function resolveOptions(options: TrustlintOptions | undefined, builtin: C
     levels,
     packs,
     accept,
-    flagMentions: given.flagMentions ?? false
+    flagMentions: given.flagMentions ?? false,
+    type: given.type,
+    footer: given.footer ?? 'in-document'
   }
 }
 

@@ -74,8 +74,10 @@ export function compileRule(
     fail('check', 'expected the name of a check in src/checks/')
   }
   if (raw.options !== undefined && !isRecord(raw.options)) fail('options', 'expected a mapping')
+  if (raw.judge !== undefined && (raw.judge !== 'check' || !raw.check)) fail('judge', 'expected "check", on a rule that names its check')
   return {
     ...(raw.check ? {check: raw.check as string} : {}),
+    ...(raw.judge ? {judge: 'check' as const} : {}),
     ...(stageMessages ? {stageMessages} : {}),
     ...(raw.options ? {options: raw.options as Record<string, unknown>} : {}),
     id,

@@ -99,6 +99,12 @@ export interface CompiledRule {
   patterns: {ja: JaPattern[]; en: EnPattern[]}
   /** Name of a code-backed check in src/checks/ (for what data cannot express). */
   check?: string
+  /**
+   * `check`: the rule's pattern matches are candidates that its check judges
+   * (it asks `CheckContext.cues`), not findings the engine reports itself.
+   * The claims rules use it: a No.1 claim is a finding only without a source.
+   */
+  judge?: 'check'
   /** Rule-specific options (defaults from the YAML `options:` mapping). */
   options?: Record<string, unknown>
 }
