@@ -5,6 +5,7 @@ import {noCta} from './no-cta.js'
 import {vagueLink} from './vague-link.js'
 import {weakCta} from './weak-cta.js'
 import {pressurePunctuation} from './pressure-punctuation.js'
+import {subjectLine} from './subject-line.js'
 
 /**
  * Code-backed checks by name, as `check:` in rules/<id>.yml names them.
@@ -16,5 +17,6 @@ export const CHECKS: Record<string, Check> = {
   'no-cta': noCta,
   'vague-link': vagueLink,
   'weak-cta': weakCta,
-  'pressure-punctuation': pressurePunctuation
+  'pressure-punctuation': pressurePunctuation,
+  'subject-line': subjectLine
 }

@@ -3,6 +3,7 @@ import {isLevel, type Level, type LevelSetting, type RuleSetting, type StageLeve
 import type {CompiledRule} from './rule-types.js'
 import {requireStage, type Stage, type StageName} from './stages.js'
 import {closest} from './closest.js'
+import {FORMATS, isFormat, type Format} from '../formats/index.js'
 import {readPacks, type ParsedPack, type UserPack} from './user-packs.js'
 
 /** Options of `lint()`, `createLinter()` and the remark plugin (plain JSON). */
@@ -32,6 +33,10 @@ export interface TrustlintOptions {
   accept?: string[]
   /** Also flag cues that are mentioned rather than used: quoted, in examples, talked about (docs/mentions.md). */
   flagMentions?: boolean
+  /** Input format (docs/formats.md); by default from the file's extension, else Markdown. */
+  format?: Format
+  /** Lint front matter `title:` as the subject line when there is no `subject:` (docs/formats.md). */
+  subjectFromTitle?: boolean
 }
 
 /** Options checked and resolved against the rule set. */
@@ -50,6 +55,8 @@ export interface ResolvedOptions {
   /** The `accept` option plus every pack's `accept:` list. */
   accept: string[]
   flagMentions: boolean
+  format: Format | undefined
+  subjectFromTitle: boolean
 }
 
 /** A bad option: names the option and what is allowed. */
@@ -108,6 +115,12 @@ export function resolveOptions(options: TrustlintOptions | undefined, builtin: C
   if (given.packs !== undefined && !Array.isArray(given.packs)) {
     throw new OptionsError('Option "packs" must be a list of pack files or pack objects')
   }
+  if (given.format !== undefined && !isFormat(given.format)) {
+    throw new OptionsError(`Option "format" must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(given.format)}`)
+  }
+  if (given.subjectFromTitle !== undefined && typeof given.subjectFromTitle !== 'boolean') {
+    throw new OptionsError('Option "subjectFromTitle" must be true or false')
+  }
   const packs = readPacks(given.packs ?? [], rules)
   const accept = [...(given.accept ?? []), ...packs.flatMap((pack) => pack.accept)]
   return {
@@ -120,7 +133,9 @@ export function resolveOptions(options: TrustlintOptions | undefined, builtin: C
     levels,
     packs,
     accept,
-    flagMentions: given.flagMentions ?? false
+    flagMentions: given.flagMentions ?? false,
+    format: given.format,
+    subjectFromTitle: given.subjectFromTitle ?? false
   }
 }
 
