@@ -19,6 +19,7 @@ import type {LintJob} from './lint-job.js'
 import {DEFAULT_FILE_TIMEOUT_MS, defaultConcurrency, lintJobs, POOL_MIN_FILES, startPool} from './pool.js'
 import {binary, decode, readText, type ReadResult} from './read.js'
 import {formatOf} from '../formats/index.js'
+import {filesByPart} from '../formats/parts.js'
 import {addPlain, fileFromPlain} from './serialize.js'
 import {VERSION} from './version.js'
 import {writeAtomic} from './write-atomic.js'
@@ -234,7 +235,7 @@ async function finish(args: CliArgs, io: CliIo, files: VFile[], known: number): 
   else if (args.format === 'sarif') text = JSON.stringify(toSarif(files, BUILTIN_RULES, VERSION), null, 2) + '\n'
   else if (args.format === 'github') text = toGithubAnnotations(files)
   else {
-    const report = reporter(files, {quiet: true})
+    const report = reporter(filesByPart(files), {quiet: true})
     text = report ? report + '\n' : ''
     if (known > 0) text += `${known} known finding${known === 1 ? '' : 's'} hidden by the baseline\n`
   }

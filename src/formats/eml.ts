@@ -108,8 +108,14 @@ function latin1(bytes: Uint8Array): string {
 /** Charset labels (MIME parameters and encoded words) no decoder knows: that text would be garbled. */
 function charsetProblems(raw: string): EmailProblem[] {
   const labels = new Set<string>()
-  for (const match of raw.matchAll(/charset\s*=\s*"?([^";\s]{1,40})/gi)) labels.add(match[1]!)
-  for (const match of raw.matchAll(/=\?([^?*\s]{1,40})(?:\*[^?\s]{0,20})?\?[bq]\?/gi)) labels.add(match[1]!)
+  // Content-Type header lines (with their folded continuations) only: an HTML
+  // body's own <meta charset=…> is quoted-printable text, not a MIME parameter.
+  for (const header of raw.matchAll(/^content-type:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/gim)) {
+    for (const match of header[0].matchAll(/charset\s*=\s*"?([^";\s]{1,40})/gi)) labels.add(match[1]!)
+  }
+  // Encoded words live in headers: the message's own header block.
+  const headers = raw.slice(0, raw.search(/\r?\n\r?\n/) >>> 0)
+  for (const match of headers.matchAll(/=\?([^?*\s]{1,40})(?:\*[^?\s]{0,20})?\?[bq]\?/gi)) labels.add(match[1]!)
   const problems: EmailProblem[] = []
   for (const label of labels) {
     if (knownCharset(label)) continue

@@ -52,6 +52,7 @@ const BLOCKS = new Set([
   'tfoot', 'tr', 'td', 'th', 'colgroup', 'col', 'li', 'ul', 'ol', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'title', 'option', 'legend'
 ])
 const DIRECTIVE = /^\s*trustlint[\s-]/
+const HTML_SPACE = /^[ \t\n\r]$/
 
 type Container = Root | Blockquote | ListItem
 
@@ -267,9 +268,39 @@ export function htmlDocument(source: string, toPoint: (offset: number) => Point,
     children(node)
     inLink--
     sink = saved
+    trimEdges(mdast.children)
     if (mdast.children.length > 0) {
       mdast.position = {start: mdast.children[0]!.position!.start, end: mdast.children.at(-1)!.position!.end}
       outer.push(mdast)
+    }
+  }
+
+  /**
+   * A link's text starts and ends at its first and last visible character
+   * (`<a> Click here </a>` is “Click here”), as a Markdown link's does.
+   */
+  function trimEdges(nodes: PhrasingContent[]) {
+    const first = nodes[0]
+    if (first?.type === 'text') {
+      const lead = /^[ \t\n\r]*/.exec(first.value)![0].length
+      if (lead === first.value.length) nodes.shift()
+      else if (lead > 0) {
+        let at = first.position!.start.offset!
+        while (HTML_SPACE.test(source[at]!)) at++
+        first.value = first.value.slice(lead)
+        first.position!.start = toPoint(at)
+      }
+    }
+    const last = nodes.at(-1)
+    if (last?.type === 'text') {
+      const trail = /[ \t\n\r]*$/.exec(last.value)![0].length
+      if (trail === last.value.length) nodes.pop()
+      else if (trail > 0) {
+        let at = last.position!.end.offset!
+        while (HTML_SPACE.test(source[at - 1]!)) at--
+        last.value = last.value.slice(0, last.value.length - trail)
+        last.position!.end = toPoint(at)
+      }
     }
   }
 

@@ -1,4 +1,4 @@
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {location as locate, type Location} from 'vfile-location'
 import type {EmailPart} from './eml.js'
 
@@ -33,4 +33,29 @@ export function placeInParts(file: VFile, text: string, parts: EmailPart[]): voi
     message.part = part.name
     message.file = `${path}#${part.name}`
   }
+}
+
+/**
+ * For reporters that group by file (vfile-reporter): an .eml's messages as
+ * one file per part, named `file.eml#html`, so each line:column reads in its part.
+ */
+export function filesByPart(files: VFile[]): VFile[] {
+  return files.flatMap((file) => {
+    if (!file.messages.some((message) => message.part)) return [file]
+    const rest = new VFile({path: file.path})
+    const parts = new Map<string, VFile>()
+    for (const message of file.messages) {
+      if (!message.part) {
+        rest.messages.push(message)
+        continue
+      }
+      let part = parts.get(message.part)
+      if (!part) {
+        part = new VFile({path: `${file.path}#${message.part}`})
+        parts.set(message.part, part)
+      }
+      part.messages.push(message)
+    }
+    return [...(rest.messages.length > 0 ? [rest] : []), ...parts.values()]
+  })
 }
