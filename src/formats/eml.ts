@@ -100,9 +100,7 @@ export function emailTree(email: EmailDocument, toPoint: (offset: number) => Poi
 
 /** Bytes as a string of the same length (one char per byte), for scanning headers. */
 function latin1(bytes: Uint8Array): string {
-  let text = ''
-  for (let index = 0; index < bytes.length; index += 8192) text += String.fromCharCode(...bytes.subarray(index, index + 8192))
-  return text
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
 }
 
 /** Charset labels (MIME parameters and encoded words) no decoder knows: that text would be garbled. */

@@ -25,7 +25,9 @@ export interface SourceValue {
 /** A parse problem worth telling the writer: text it hides is not linted. */
 export interface HtmlProblem {
   code: string
-  offset: number
+  /** The opener left unclosed (`<!--`, `<`). */
+  start: number
+  end: number
 }
 
 /** What the HTML module hands on. */
@@ -39,7 +41,14 @@ export interface HtmlDocument {
 // Parse errors after which the rest of the file is swallowed (an unclosed
 // comment or tag hides everything after it); the recoverable ones that every
 // ESP export has (no doctype, stray end tags) are not reported.
-const SWALLOWING = new Set(['eof-in-comment', 'eof-in-tag', 'eof-in-cdata', 'eof-in-script-html-comment-like-text', 'eof-in-doctype'])
+// Each with the opener that was left unclosed.
+const SWALLOWING = new Map([
+  ['eof-in-comment', '<!--'],
+  ['eof-in-tag', '<'],
+  ['eof-in-cdata', '<![CDATA['],
+  ['eof-in-script-html-comment-like-text', '<script'],
+  ['eof-in-doctype', '<!']
+])
 
 // Elements whose content is never prose a reader sees as text.
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'svg', 'math', 'iframe', 'object', 'select', 'datalist', 'textarea', 'pre', 'head'])
@@ -66,7 +75,13 @@ export function htmlDocument(source: string, toPoint: (offset: number) => Point,
   const hast = unified().use(rehypeParse, {emitParseErrors: true, verbose: true}).parse(file) as HastRoot
   const problems: HtmlProblem[] = []
   for (const message of file.messages) {
-    if (SWALLOWING.has(String(message.ruleId))) problems.push({code: String(message.ruleId), offset: from + (message.place && 'offset' in message.place ? message.place.offset ?? 0 : 0)})
+    const opener = SWALLOWING.get(String(message.ruleId))
+    if (!opener) continue
+    const place = message.place && 'start' in message.place ? message.place.start : message.place
+    const at = place?.offset ?? html.length
+    // Point at what was left open, not at the end of the file where the parser noticed.
+    const start = Math.max(0, html.lastIndexOf(opener, at))
+    problems.push({code: String(message.ruleId), start: from + start, end: from + Math.min(start + opener.length, html.length)})
   }
 
   const root: Root = {type: 'root', children: [], position: {start: toPoint(from), end: toPoint(to)}}

@@ -69,7 +69,7 @@ export async function lintFormat(
 function emailBytes(value: VFile['value']): Uint8Array {
   if (value instanceof Uint8Array) return value
   const text = String(value ?? '')
-  if (/^[\u0000-\u00ff]*$/.test(text)) return Uint8Array.from(text, (char) => char.charCodeAt(0))
+  if (/^[\u0000-\u00ff]*$/.test(text)) return new Uint8Array(Buffer.from(text, 'latin1'))
   return new TextEncoder().encode(text)
 }
 
@@ -83,9 +83,9 @@ function addFormatNotices(file: VFile, html: HtmlProblem[], email: EmailProblem[
   const source = String(file.value ?? '')
   const location = locate(file)
   const lang: Lang = documentLang(source)
-  const notice = (ruleId: 'html' | 'email', at: number, reason: string, level: 'error' | 'warning' | 'info') =>
-    report(file, location, source, {ruleId, category: 'other', level, reason, start: at, end: at, stage: undefined, lang, url: noticeUrl(ruleId)})
-  for (const problem of html) notice('html', Math.min(problem.offset, source.length), NOTICES.html.swallowed[lang](problem.code), 'warning')
+  const notice = (ruleId: 'html' | 'email', at: number, reason: string, level: 'error' | 'warning' | 'info', end = at) =>
+    report(file, location, source, {ruleId, category: 'other', level, reason, start: at, end, stage: undefined, lang, url: noticeUrl(ruleId)})
+  for (const problem of html) notice('html', problem.start, NOTICES.html.swallowed[lang](problem.code), 'warning', problem.end)
   const texts = NOTICES.email
   for (const problem of email) {
     if (problem.kind === 'charset') notice('email', bodyStart, texts.charset[lang](problem.detail), 'warning')
