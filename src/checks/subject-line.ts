@@ -8,6 +8,9 @@ import type {Lang} from '../lang/script.js'
 import {CAPS_WORD, shoutingRanges} from './pressure-punctuation.js'
 import type {Check, CheckContext} from './types.js'
 
+const OPEN_QUOTES = ['“', '"', "'", '‘', '「', '『']
+const CLOSE_QUOTES = ['”', '"', "'", '’', '」', '』']
+
 type Problem = 'reply' | 'alarm' | 'caps' | 'emoji' | 'exclamation' | 'promise'
 
 interface PromiseSpec {
@@ -48,6 +51,8 @@ export const subjectLine: Check = (context, rule) => {
       // Trailing spaces are not part of what is flagged.
       while (to > from && /\s/.test(block.text[to - 1]!)) to--
       while (from < to && /\s/.test(block.text[from]!)) from++
+      // A quoted word is talked about, not used: Why we never write “URGENT” (fixtures/subject-line/en/ok-subject-talk.md).
+      if (OPEN_QUOTES.includes(block.text[from - 1] ?? '') && CLOSE_QUOTES.includes(block.text[to] ?? '')) return
       if (to > from && !hits.some((hit) => from < hit.to && to > hit.from)) hits.push({from, to, problem})
     }
     const reply = new RegExp(String(options.replyPrefix ?? '(?!)'), 'iu').exec(folded)
