@@ -105,6 +105,12 @@ describe('HTML email', () => {
     expect(file.messages[1]!.line).toBe(2)
   })
 
+  it('HTML nested thousands of levels deep: a clear error for the file, no crash', async () => {
+    const file = await lint(new VFile({path: 'deep.html', value: '<div>'.repeat(20_000) + 'Act now'}))
+    expect(found(file.messages)).toEqual(['parse-error:'])
+    expect(file.messages[0]!.reason).toBe('Cannot parse HTML: elements are nested too deeply to read (thousands of levels); nothing was linted')
+  })
+
   it('rejects an unknown format option', async () => {
     await expect(lint('x', {format: 'docx' as never})).rejects.toThrow(/Option "format" must be one of markdown, mdx, html, eml, text/)
   })

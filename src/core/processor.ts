@@ -83,11 +83,13 @@ function parsePlace(cause: VFileMessage | undefined): VFileMessage['place'] {
   return 'start' in place ? {start: point(place.start), end: point(place.end)} : {start: point(place), end: point(place)}
 }
 
+const FORMAT_NAMES: Record<Format, string> = {markdown: 'Markdown', mdx: 'MDX', html: 'HTML', eml: 'the email', text: 'plain text'}
+
 /** MDX that does not parse (a stray `<` or `{`) is a message on the file, not a crash. */
 export function reportParseError(file: VFile, error: unknown) {
   // micromark's MDX errors are VFileMessages, possibly of another vfile-message copy: read them by shape.
   const cause = error instanceof VFileMessage || (error && typeof error === 'object' && 'reason' in error) ? (error as VFileMessage) : undefined
-  const kind = file.extname === '.mdx' ? 'MDX' : 'Markdown'
+  const kind = FORMAT_NAMES[file.data.trustlintFormat ?? (file.extname === '.mdx' ? 'mdx' : 'markdown')]
   const detail = cause?.reason ?? (error as Error).message
   const reason =
     documentLang(String(file.value ?? '')) === 'ja'
