@@ -72,7 +72,7 @@ type Container = Root | Blockquote | ListItem
 export function htmlDocument(source: string, toPoint: (offset: number) => Point, from = 0, to = source.length): HtmlDocument {
   const html = source.slice(from, to)
   const file = new VFile({value: html})
-  const hast = unified().use(rehypeParse, {emitParseErrors: true, verbose: true}).parse(file) as HastRoot
+  const hast = unified().use(rehypeParse, {emitParseErrors: true}).parse(file) as HastRoot
   const problems: HtmlProblem[] = []
   for (const message of file.messages) {
     const opener = SWALLOWING.get(String(message.ruleId))
@@ -155,7 +155,8 @@ export function htmlDocument(source: string, toPoint: (offset: number) => Point,
   }
 
   function addText(node: {value: string}, at: readonly [number, number] | undefined) {
-    if (!at) return
+    // Whitespace between blocks (most text nodes of a table layout) opens nothing.
+    if (!at || (!sink && !/\S/.test(node.value))) return
     const decoded = decodeSlice(source, at[0], at[1])
     // A node moved by the tree builder (foster parenting) does not match its
     // slice: masked, so no position is ever guessed.
@@ -163,7 +164,6 @@ export function htmlDocument(source: string, toPoint: (offset: number) => Point,
       if (/\S/.test(node.value)) target().push(maskNode(at[0], at[1]))
       return
     }
-    if (!/\S/.test(decoded.value) && !sink) return
     if (/[^\s\u200B-\u200D\u2060\uFEFF\u034F\u00AD]/.test(decoded.value)) sawText = true
     target().push(...splitMergeTags(decoded.value, (index) => decoded.origin[index]!, (index) => decoded.originEnd[index]!, toPoint))
   }
@@ -330,18 +330,12 @@ export function htmlDocument(source: string, toPoint: (offset: number) => Point,
     if (sink) sink.push(maskNode(at[0], at[1]))
   }
 
-  /** The source range of an attribute's value (inside its quotes). */
+  /** The source range of an attribute's value (inside its quotes), read from the element's start tag. */
   function attributeValue(node: Element, name: string): [number, number] | undefined {
-    const place = (node.data as {position?: {properties?: Record<string, {start: {offset?: number}; end: {offset?: number}} | undefined>}} | undefined)?.position?.properties?.[name]
-    const start = place?.start.offset
-    const end = place?.end.offset
-    if (start === undefined || end === undefined) return
-    const raw = html.slice(start, end)
-    const opening = /^[^=]*=[ \t\r\n\f]*(["']?)/.exec(raw)
-    if (!opening) return
-    const valueStart = from + start + opening[0].length
-    const valueEnd = from + end - (opening[1] && raw.endsWith(opening[1]) ? 1 : 0)
-    return valueEnd > valueStart ? [valueStart, valueEnd] : undefined
+    const start = node.position?.start.offset
+    if (start === undefined) return
+    const range = attributeRange(html, start, name)
+    return range && range[1] > range[0] ? [from + range[0], from + range[1]] : undefined
   }
 
   function head(node: Element) {
@@ -365,6 +359,26 @@ export function htmlDocument(source: string, toPoint: (offset: number) => Point,
       }
     }
   }
+}
+
+// One attribute of a start tag: its name, then an optional value (quoted or not); `d` gives the value's indices.
+const ATTRIBUTE = /[\s/]+([^\s"'>/=]+)(?:[ \t\n\f\r]*=[ \t\n\f\r]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/dy
+
+/**
+ * Where an attribute's value sits in the start tag at `tagStart` (the first
+ * of a repeated name wins, as in the HTML standard). Only images in links and
+ * the stage <meta> need it, so the parser is not asked for every attribute's position.
+ */
+export function attributeRange(html: string, tagStart: number, name: string): [number, number] | undefined {
+  const tag = /^<[^\s/>]+/.exec(html.slice(tagStart, tagStart + 64))
+  if (!tag) return
+  ATTRIBUTE.lastIndex = tagStart + tag[0].length
+  for (let match = ATTRIBUTE.exec(html); match; match = ATTRIBUTE.exec(html)) {
+    if (match[1]!.toLowerCase() !== name) continue
+    const value = match.indices![2] ?? match.indices![3] ?? match.indices![4]
+    return value ? [value[0], value[1]] : undefined
+  }
+  return undefined
 }
 
 /** Hidden from the reader: the inbox shows a hidden block at the top as the preview (preheader). */
