@@ -51,6 +51,20 @@ describe('trustlint CLI on email formats', () => {
     expect(lines[0]).toMatch(/^::warning file=sends\/test\.eml,title=subject-line::#subject 1:1-1:5: 件名の「【緊急】」/)
   })
 
+  it('config: subjectStages globs stage the subject line, subjectFromTitle reads title:', () => {
+    mkdirSync(path.join(work, 'site/offers'), {recursive: true})
+    writeFileSync(path.join(work, 'site/.trustlintrc.json'), JSON.stringify({stages: {'offers/**': 'sales'}, subjectStages: {'offers/**': 'education'}, subjectFromTitle: true}))
+    writeFileSync(path.join(work, 'site/offers/close.md'), '---\ntitle: Act now\n---\n\n[Join the course](https://example.com/enroll).\n')
+    const report = JSON.parse(run(['--format', 'json', 'site/offers/close.md']).stdout)
+    expect(report.files[0].messages.map((message: {ruleId: string; actual: string; stage: string}) => [message.ruleId, message.actual, message.stage])).toEqual([
+      ['urgency', 'Act now', 'education']
+    ])
+    writeFileSync(path.join(work, 'site/.trustlintrc.json'), JSON.stringify({subjectStages: {'offers/**': 'later'}}))
+    const bad = run(['site/offers/close.md'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/"subjectStages\.offers\/\*\*": unknown stage "later"/)
+  })
+
   it('--stdin-filename picks the format: HTML and .eml from standard input', () => {
     const html = run(['--stdin', '--stdin-filename', 'export.html', '--format', 'json'], '<p>Act now, it is <b>free</b>.</p>\n')
     expect(JSON.parse(html.stdout).files[0].messages.map((message: {actual: string}) => message.actual)).toEqual(['Act now'])

@@ -219,6 +219,13 @@ describe('subject and preheader in Markdown front matter', () => {
     expect(found(education.messages).filter((line) => !line.startsWith('no-cta'))).toEqual(['urgency:Act now', 'scarcity:Only 3 seats left'])
   })
 
+  it('the subjectStage option (a config glob) stages the subject and preheader; front matter subject_stage wins over it', async () => {
+    const draft = (extra: string) => `---\nstage: sales\nsubject: Act now\n${extra}---\n\nWe looked at [outlines](https://example.com/o).\n`
+    expect(found((await lint(draft(''), {subjectStage: 'education'})).messages)).toContain('urgency:Act now')
+    expect(found((await lint(draft('subject_stage: sales\n'), {subjectStage: 'education'})).messages)).not.toContain('urgency:Act now')
+    await expect(lint('x', {subjectStage: 'later' as never})).rejects.toThrow(/Unknown stage "later" in the "subjectStage" option/)
+  })
+
   it('reads preview as preheader, and title as subject only with subjectFromTitle', async () => {
     const draft = '---\ntitle: Hurry, doors close\npreview: お急ぎください\n---\n\n本文です。\n'
     expect(found((await lint(draft)).messages)).toEqual(['urgency:お急ぎください'])

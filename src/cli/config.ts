@@ -24,9 +24,12 @@ export interface ConfigData {
   locale?: 'ja' | 'en'
   flagMentions?: boolean
   ignore?: string[]
+  /** glob → stage of the subject line and preheader (docs/formats.md). */
+  subjectStages?: Record<string, string>
+  subjectFromTitle?: boolean
 }
 
-const KEYS = ['extends', 'rules', 'stages', 'stage', 'packs', 'accept', 'locale', 'flagMentions', 'ignore'] as const
+const KEYS = ['extends', 'rules', 'stages', 'stage', 'packs', 'accept', 'locale', 'flagMentions', 'ignore', 'subjectStages', 'subjectFromTitle'] as const
 
 /** A config that cannot be used: names the file, the key and the fix. */
 export class ConfigError extends Error {
@@ -45,6 +48,8 @@ export interface ResolvedConfig {
   /** Changes whenever anything that affects linting changes (cache key). */
   hash: string
   stageFor(file: string): Stage | undefined
+  /** The stage a `subjectStages` glob gives the subject line of a file, if any. */
+  subjectStageFor(file: string): Stage | undefined
 }
 
 export const SEARCH_PLACES = [
@@ -170,6 +175,7 @@ function merge(base: ConfigData, over: ConfigData): ConfigData {
     ...over,
     rules: {...base.rules, ...over.rules},
     stages: {...base.stages, ...over.stages},
+    subjectStages: {...base.subjectStages, ...over.subjectStages},
     accept: [...(base.accept ?? []), ...(over.accept ?? [])],
     packs: [...(base.packs ?? []), ...(over.packs ?? [])],
     ignore: [...(base.ignore ?? []), ...(over.ignore ?? [])]
@@ -200,12 +206,15 @@ function validate(raw: unknown, file: string): ConfigData {
     throw new ConfigError(file, 'locale', 'expected "ja" or "en"')
   }
   if (data.flagMentions !== undefined && typeof data.flagMentions !== 'boolean') throw new ConfigError(file, 'flagMentions', 'expected true or false')
-  if (data.stages !== undefined) {
-    if (typeof data.stages !== 'object' || data.stages === null || Array.isArray(data.stages)) {
-      throw new ConfigError(file, 'stages', 'expected an object of glob → stage, e.g. {"newsletters/lessons/**": "education"}')
+  if (data.subjectFromTitle !== undefined && typeof data.subjectFromTitle !== 'boolean') throw new ConfigError(file, 'subjectFromTitle', 'expected true or false')
+  for (const key of ['stages', 'subjectStages'] as const) {
+    const globs = data[key]
+    if (globs === undefined) continue
+    if (typeof globs !== 'object' || globs === null || Array.isArray(globs)) {
+      throw new ConfigError(file, key, 'expected an object of glob → stage, e.g. {"newsletters/lessons/**": "education"}')
     }
-    for (const [glob, stage] of Object.entries(data.stages)) {
-      if (!parseStage(stage)) throw new ConfigError(file, `stages.${glob}`, `unknown stage ${JSON.stringify(stage)}; expected one of ${STAGES.join(', ')}`)
+    for (const [glob, stage] of Object.entries(globs)) {
+      if (!parseStage(stage)) throw new ConfigError(file, `${key}.${glob}`, `unknown stage ${JSON.stringify(stage)}; expected one of ${STAGES.join(', ')}`)
     }
   }
   if (data.rules !== undefined) {
@@ -241,10 +250,17 @@ function validateSetting(setting: unknown, file: string, key: string) {
 }
 
 function resolveConfig(data: ConfigData, file: string | undefined, dir: string): ResolvedConfig {
-  const matchers = Object.entries(data.stages ?? {}).map(([glob, stage]) => ({
-    match: picomatch(glob, {dot: true}),
-    stage: parseStage(stage)!
-  }))
+  const globMatchers = (globs: Record<string, string> | undefined) =>
+    Object.entries(globs ?? {}).map(([glob, stage]) => ({match: picomatch(glob, {dot: true}), stage: parseStage(stage)!}))
+  const matchers = globMatchers(data.stages)
+  const subjectMatchers = globMatchers(data.subjectStages)
+  // The last matching glob wins, so later, more specific entries can override.
+  const lastMatch = (list: typeof matchers, target: string) => {
+    const relative = path.relative(dir, path.resolve(target)).split(path.sep).join('/')
+    let stage: Stage | undefined
+    for (const matcher of list) if (matcher.match(relative)) stage = matcher.stage
+    return stage
+  }
   const packHashes = (data.packs ?? []).map((pack) => {
     try {
       return createHash('sha256').update(readFileSync(pack)).digest('hex')
@@ -257,13 +273,8 @@ function resolveConfig(data: ConfigData, file: string | undefined, dir: string):
     dir,
     data,
     hash: createHash('sha256').update(JSON.stringify([data, packHashes])).digest('hex').slice(0, 16),
-    stageFor(target) {
-      const relative = path.relative(dir, path.resolve(target)).split(path.sep).join('/')
-      // The last matching glob wins, so later, more specific entries can override.
-      let stage: Stage | undefined
-      for (const matcher of matchers) if (matcher.match(relative)) stage = matcher.stage
-      return stage
-    }
+    stageFor: (target) => lastMatch(matchers, target),
+    subjectStageFor: (target) => lastMatch(subjectMatchers, target)
   }
 }
 
@@ -278,5 +289,8 @@ export function optionsFor(config: ResolvedConfig, file: string, cliStage: strin
   if (config.data.packs?.length) options.packs = config.data.packs
   if (config.data.accept?.length) options.accept = config.data.accept
   if (config.data.flagMentions !== undefined) options.flagMentions = config.data.flagMentions
+  const subjectStage = config.subjectStageFor(file)
+  if (subjectStage) options.subjectStage = subjectStage
+  if (config.data.subjectFromTitle !== undefined) options.subjectFromTitle = config.data.subjectFromTitle
   return options
 }

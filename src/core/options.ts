@@ -37,6 +37,8 @@ export interface TrustlintOptions {
   format?: Format
   /** Lint front matter `title:` as the subject line when there is no `subject:` (docs/formats.md). */
   subjectFromTitle?: boolean
+  /** Stage of the subject line and preheader; default: the stage of the document's first section (front matter `subject_stage:` wins). */
+  subjectStage?: StageName
 }
 
 /** Options checked and resolved against the rule set. */
@@ -57,6 +59,7 @@ export interface ResolvedOptions {
   flagMentions: boolean
   format: Format | undefined
   subjectFromTitle: boolean
+  subjectStage: Stage | undefined
 }
 
 /** A bad option: names the option and what is allowed. */
@@ -135,7 +138,8 @@ export function resolveOptions(options: TrustlintOptions | undefined, builtin: C
     accept,
     flagMentions: given.flagMentions ?? false,
     format: given.format,
-    subjectFromTitle: given.subjectFromTitle ?? false
+    subjectFromTitle: given.subjectFromTitle ?? false,
+    subjectStage: given.subjectStage === undefined ? undefined : requireStage(given.subjectStage, 'the "subjectStage" option')
   }
 }
 
