@@ -85,6 +85,30 @@ describe('HTML email', () => {
     ])
   })
 
+  it('marks button-like links (button classes, CSS buttons, colored cells, image buttons) as buttons, not footer or prose links', async () => {
+    const buttons = async (name: string) => {
+      const {tree} = await linter.lintWithTree(new VFile({path: name, value: readFileSync(path.join(folder, name), 'utf8')}))
+      const links: [string, boolean][] = []
+      const visit = (node: {type: string; url?: string; data?: {trustlintButton?: boolean}; children?: unknown[]}) => {
+        if (node.type === 'link') links.push([node.url!, node.data?.trustlintButton === true])
+        for (const child of (node.children ?? []) as (typeof node)[]) visit(child)
+      }
+      visit(tree! as never)
+      return links
+    }
+    expect(await buttons('mailchimp-ja.html')).toEqual([
+      ['https://example.com/sleep?utm_source=今すぐ', true],
+      ['https://example.com/apply', true],
+      ['*|UNSUB|*', false]
+    ])
+    expect(await buttons('mailchimp-en.html')).toEqual([
+      ['https://example.com/workshop', false],
+      ['https://example.com/enroll', true],
+      ['%%unsubscribe_url%%', false]
+    ])
+    expect(await buttons('mjml.html')).toEqual([['https://example.com/beans', true]])
+  })
+
   it('MJML output: a stage comment re-stages what follows; button text is trimmed to its words', async () => {
     const file = await lintFixture('mjml.html')
     expect(found(file.messages)).toEqual(['urgency:Hurry', 'urgency:お早めに', 'vague-link:Click here'])

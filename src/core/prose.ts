@@ -16,6 +16,8 @@ export interface ProseNodeData {
   trustlintKind?: BlockKind
   /** The node's text is the source as is: no character references to decode. */
   trustlintPlainText?: boolean
+  /** A link drawn as a button (an HTML email's bulletproof or image button): an ask by its form. */
+  trustlintButton?: boolean
 }
 
 declare module 'mdast' {

@@ -97,6 +97,9 @@ export function htmlDocument(source: string, toPoint: (offset: number) => Point,
   let subject: Paragraph | undefined
   // Blocks opened while walking the preheader are preheader blocks.
   let kind: 'preheader' | undefined
+  // Table cells around the walk (a colored cell makes a bulletproof button), and whether a link holds a linked image.
+  const cells: Element[] = []
+  let imageInLink = false
 
   const offsetOf = (node: {position?: {start: {offset?: number}; end: {offset?: number}}}) =>
     node.position?.start.offset === undefined || node.position.end.offset === undefined
@@ -228,6 +231,12 @@ export function htmlDocument(source: string, toPoint: (offset: number) => Point,
       container(node, name, at)
       return
     }
+    if (name === 'td' || name === 'th') {
+      cells.push(node)
+      block(node, () => children(node))
+      cells.pop()
+      return
+    }
     block(node, () => children(node))
   }
 
@@ -276,13 +285,17 @@ export function htmlDocument(source: string, toPoint: (offset: number) => Point,
     }
     const href = node.tagName === 'a' ? node.properties.href : node.properties.formAction
     const mdast: Link = {type: 'link', url: typeof href === 'string' ? href : '', children: [], position: positionOf(at[0], at[1])}
+    if (isButtonLike(node, cells.at(-1))) mdast.data = {trustlintButton: true}
     const outer = target()
     const saved = sink
     sink = mdast.children
     inLink++
+    imageInLink = false
     children(node)
     inLink--
     sink = saved
+    // An image button is an ask (issue 15).
+    if (imageInLink) mdast.data = {trustlintButton: true}
     trimEdges(mdast.children)
     if (mdast.children.length > 0) {
       mdast.position = {start: mdast.children[0]!.position!.start, end: mdast.children.at(-1)!.position!.end}
@@ -325,6 +338,7 @@ export function htmlDocument(source: string, toPoint: (offset: number) => Point,
     const alt = attributeValue(node, 'alt')
     if (inLink && alt) {
       addText({value: decodeSlice(source, alt[0], alt[1]).value}, alt)
+      imageInLink = true
       return
     }
     if (sink) sink.push(maskNode(at[0], at[1]))
@@ -392,6 +406,21 @@ function isHidden(node: Element): boolean {
     /(?:^|;)\s*opacity\s*:\s*0(?:\.0*)?\s*(?:;|!|$)/.test(style) ||
     (/max-height\s*:\s*0(?:px)?\s*(?:;|!|$)/.test(style) && /overflow\s*:\s*hidden/.test(style))
   )
+}
+
+/**
+ * A link drawn as a button: `<button>`, `role="button"`, a button class
+ * (`mcnButton`, `btn`, `cta`), a padded block with a background (a CSS
+ * button), or the only kind of link a colored table cell holds (a bulletproof
+ * button: MJML's `<td bgcolor>`).
+ */
+function isButtonLike(node: Element, cell: Element | undefined): boolean {
+  if (node.tagName === 'button') return true
+  const classes = [node.properties.className ?? []].flat().join(' ')
+  if (/button/i.test(String(node.properties.role ?? '')) || /button|btn|(?:^|[\s_-])cta/i.test(classes)) return true
+  const style = String(node.properties.style ?? '').toLowerCase()
+  if (/padding/.test(style) && /background|display\s*:\s*(?:inline-)?block/.test(style)) return true
+  return !!cell && (cell.properties.bgColor !== undefined || /background/i.test(String(cell.properties.style ?? '')))
 }
 
 /** A 1×1 tracking pixel: never text, not even masked. */
