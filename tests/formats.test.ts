@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs'
+import Encoding from 'encoding-japanese'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -188,6 +189,25 @@ describe('saved emails (.eml)', () => {
     expect(found(file.messages)).toEqual(['email:', 'email:', 'urgency:Hurry', 'urgency:act now', 'urgency:before it is too late'])
     expect(file.messages[0]!.reason).toMatch(/^Unknown charset "x-unknown-klingon"/)
     expect(file.messages[1]!.reason).toMatch(/^The email is cut off: the MIME boundary "cut" is never closed/)
+  })
+
+  it.each([
+    ['Shift_JIS', 'SJIS', 'base64'],
+    ['EUC-JP', 'EUCJP', '8bit']
+  ] as const)('%s parts and encoded-word subjects are decoded', async (charset, encoding, transfer) => {
+    const encode = (text: string) => Uint8Array.from(Encoding.convert(text, {to: encoding, from: 'UNICODE', type: 'array'}))
+    const body = encode('講座のご案内です。\n今すぐお申し込みください。\n')
+    const subject = `=?${charset}?B?${Buffer.from(encode('【至急】講座のご案内')).toString('base64')}?=`
+    const head = `Subject: ${subject}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=${charset}\r\nContent-Transfer-Encoding: ${transfer}\r\n\r\n`
+    const content = transfer === 'base64' ? new TextEncoder().encode(Buffer.from(body).toString('base64') + '\r\n') : body
+    const file = await lint(new VFile({path: 'legacy.eml', value: new Uint8Array([...new TextEncoder().encode(head), ...content])}))
+    expect(partProblems(file)).toEqual([])
+    expect(file.messages.map((message) => `${where(message)} ${message.ruleId}:${message.actual}`)).toEqual([
+      'subject 1:1-1:5 subject-line:【至急】',
+      'subject 1:2-1:4 urgency:至急',
+      'text 2:1-2:4 urgency:今すぐ',
+      'text 2:4-2:13 hard-sell:お申し込みください'
+    ])
   })
 
   it('a 20 MB attachment: noted, the body linted', async () => {

@@ -216,3 +216,51 @@ describe('positions property, HTML', () => {
     Math.max(60_000, runs * 100)
   )
 })
+
+describe('positions property, .eml', () => {
+  it(
+    'as .eml (base64 or quoted-printable UTF-8 HTML part, encoded-word subject) every message slices its actual text from the decoded part it names',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(htmlDocuments, phrase, fc.boolean(), async (html, subject, base64) => {
+          const bytes = Buffer.from(html, 'utf8')
+          const body = base64 ? bytes.toString('base64').replace(/.{76}/g, '$&\r\n') : quotedPrintable(bytes)
+          const eml =
+            `Subject: =?UTF-8?B?${Buffer.from(subject).toString('base64')}?=\r\nMIME-Version: 1.0\r\n` +
+            `Content-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: ${base64 ? 'base64' : 'quoted-printable'}\r\n\r\n${body}\r\n`
+          const file = await linter.lint(new VFile({path: 'send.eml', value: eml}))
+          const parts = file.data.trustlintParts ?? []
+          expect(parts.find((part) => part.name === 'subject')?.text).toBe(subject)
+          const problems = file.messages.flatMap((message) => {
+            const part = parts.find((candidate) => candidate.name === message.part)
+            return part ? [...placeProblems(part.text, message), ...boundaryProblems(part.text, message)] : [`${message.ruleId}: no part`]
+          })
+          expect(problems).toEqual([])
+        }),
+        {numRuns: Math.ceil(runs / 3)}
+      )
+    },
+    Math.max(60_000, runs * 100)
+  )
+})
+
+/** Quoted-printable (RFC 2045): = and bytes outside printable ASCII escaped, soft breaks under 76 characters. */
+function quotedPrintable(bytes: Buffer): string {
+  let out = ''
+  let line = 0
+  for (const byte of bytes) {
+    const text = byte === 0x0a ? '\r\n' : (byte >= 33 && byte <= 126 && byte !== 61) || byte === 32 ? String.fromCharCode(byte) : '=' + byte.toString(16).toUpperCase().padStart(2, '0')
+    if (text === '\r\n') {
+      out += text
+      line = 0
+      continue
+    }
+    if (line + text.length > 75) {
+      out += '=\r\n'
+      line = 0
+    }
+    out += text
+    line += text.length
+  }
+  return out
+}
