@@ -268,6 +268,8 @@ describe('subject and preheader in Markdown front matter', () => {
     expect(found((await lint(draft(''), {subjectStage: 'education'})).messages)).toContain('urgency:Act now')
     expect(found((await lint(draft('subject_stage: sales\n'), {subjectStage: 'education'})).messages)).not.toContain('urgency:Act now')
     await expect(lint('x', {subjectStage: 'later' as never})).rejects.toThrow(/Unknown stage "later" in the "subjectStage" option/)
+    const bad = await lint(draft('subject_stage: later\n'), {subjectStage: 'education'})
+    expect(bad.messages.filter((message) => message.ruleId === 'stage').map((message) => message.actual)).toEqual(['later'])
   })
 
   it('reads preview as preheader, and title as subject only with subjectFromTitle', async () => {

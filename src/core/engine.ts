@@ -115,8 +115,9 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
   const stageAtOffset = (offset: number) => stageAt(directives.scopes, offset, stageAt(inferredScopes, offset, fallback))
   // A subject line and preheader take the stage of the document's first
   // section, unless front matter `subject_stage:` or the `subjectStage` option (config glob) names one.
-  const headerStage = parseStage(frontData.subject_stage) ?? options.subjectStage
-  if (frontData.subject_stage !== undefined && !headerStage && front.node) {
+  const frontHeaderStage = parseStage(frontData.subject_stage)
+  const headerStage = frontHeaderStage ?? options.subjectStage
+  if (frontData.subject_stage !== undefined && !frontHeaderStage && front.node) {
     const place = keyRange(source, front.node, 'subject_stage')
     notice('stage', place[0], place[1], noticeLang, NOTICES.stage.unknown[noticeLang](String(frontData.subject_stage)), 'warning')
   }
