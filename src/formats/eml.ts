@@ -31,7 +31,7 @@ export interface EmailDocument {
   /** Subject, blank line, body part: the text every offset points into. */
   text: string
   parts: EmailPart[]
-  /** Built by {@link emailTree} once the caller has a point lookup for `text`. */
+  /** Which body part was chosen: HTML when there is one, else plain text. */
   body: 'html' | 'text' | undefined
   problems: EmailProblem[]
 }

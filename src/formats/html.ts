@@ -144,17 +144,13 @@ export function htmlDocument(source: string, toPoint: (offset: number) => Point,
         return
       }
       case 'text':
-        addText(node, range(node))
+        addText(node, offsetOf(node))
         return
       case 'element':
         element(node)
         return
       default:
     }
-  }
-
-  function range(node: HastNodes) {
-    return offsetOf(node)
   }
 
   function addText(node: {value: string}, at: readonly [number, number] | undefined) {
@@ -182,7 +178,7 @@ export function htmlDocument(source: string, toPoint: (offset: number) => Point,
 
   function element(node: Element) {
     const name = node.tagName
-    const at = range(node)
+    const at = offsetOf(node)
     if (name === 'head') {
       head(node)
       return
@@ -191,7 +187,7 @@ export function htmlDocument(source: string, toPoint: (offset: number) => Point,
     if (isHidden(node)) {
       if (preheaderDone || sawText || inLink) return
       preheaderDone = true
-      block(node, () => {
+      block(() => {
         kind = 'preheader'
         children(node)
         kind = undefined
@@ -220,7 +216,7 @@ export function htmlDocument(source: string, toPoint: (offset: number) => Point,
       return
     }
     if (/^h[1-6]$/.test(name)) {
-      block(node, () => {
+      block(() => {
         open = {type: 'heading', depth: Number(name[1]) as Heading['depth'], children: []}
         sink = open.children
         children(node)
@@ -233,14 +229,14 @@ export function htmlDocument(source: string, toPoint: (offset: number) => Point,
     }
     if (name === 'td' || name === 'th') {
       cells.push(node)
-      block(node, () => children(node))
+      block(() => children(node))
       cells.pop()
       return
     }
-    block(node, () => children(node))
+    block(() => children(node))
   }
 
-  function block(_node: Element, inside: () => void) {
+  function block(inside: () => void) {
     flush()
     inside()
     flush()
@@ -266,7 +262,7 @@ export function htmlDocument(source: string, toPoint: (offset: number) => Point,
     } else {
       const list = lists.at(-1)
       if (!list) {
-        block(node, () => children(node))
+        block(() => children(node))
         return
       }
       const item: ListItem = {type: 'listItem', spread: false, children: [], position}
