@@ -138,7 +138,8 @@ export function htmlDocument(source: string, toPoint: (offset: number) => Point,
         const range = offsetOf(node)
         // trustlint directives and control comments become top-level comment
         // nodes, as in Markdown; other comments (and <!--[if mso]> blocks) are not text.
-        if (!range || !DIRECTIVE.test(node.value)) return
+        // (Not inside a link: the link's text stays one run.)
+        if (!range || !DIRECTIVE.test(node.value) || inLink) return
         flush()
         root.children.push({type: 'html', value: source.slice(range[0], range[1]), position: positionOf(range[0], range[1])})
         return
