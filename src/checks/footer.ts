@@ -45,23 +45,45 @@ export function placeholderKinds(source: string, rule: CompiledRule): Set<Placeh
   return kinds
 }
 
-/** The language whose law the footer answers to: the document's main language. */
+/**
+ * The language whose law the footer answers to: the main language of the
+ * document's prose (not of its source, which for HTML email is mostly markup).
+ */
 export function footerLang(context: CheckContext): Lang {
-  return documentLang(context.source)
+  return documentLang(context.blocks.length > 0 ? context.blocks.map((block) => block.text).join('\n') : context.source)
 }
 
 /**
  * Where a "missing" finding goes: the last character of the document (not
  * trailing white space), so it is one message at the end, never one per block.
  */
-export function endOfDocument(source: string): {start: number; end: number} | undefined {
+export function endOfDocument(source: string, blocks: readonly ProseBlock[] = []): {start: number; end: number} | undefined {
   let end = source.length
   while (end > 0 && /\s/.test(source[end - 1]!)) end--
   if (end === 0) return
+  // In prose, the last character may be written as a character reference (&#x1F525;, &amp;):
+  // the finding covers the whole reference, as the block's offset map does.
+  const last = blocks[blocks.length - 1]
+  if (last && last.start < end && end <= last.end) {
+    for (let index = last.text.length - 1; index >= 0; index--) {
+      if (last.origin[index]! < end && end <= last.originEnd[index]!) {
+        // The low half of a surrogate pair: the character starts at its high half.
+        const low = last.text.charCodeAt(index)
+        const pair = low >= 0xdc00 && low <= 0xdfff && index > 0
+        return {start: last.origin[pair ? index - 1 : index]!, end: last.originEnd[index]!}
+      }
+      if (last.originEnd[index]! <= end - 1) break
+    }
+  }
+  // Outside prose too, a trailing reference (&nbsp;) is one character, never cut in half.
+  const reference = REFERENCE_AT_END.exec(source.slice(Math.max(0, end - 40), end))
+  if (reference) return {start: end - reference[0].length, end}
   const low = source.charCodeAt(end - 1)
   const start = low >= 0xdc00 && low <= 0xdfff && end >= 2 ? end - 2 : end - 1
   return {start, end}
 }
+
+const REFERENCE_AT_END = /&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});$/
 
 /** The source of a block (its raw text, with link targets and HTML attributes). */
 export function blockSource(context: CheckContext, block: ProseBlock): string {

@@ -10,6 +10,7 @@ import {healthClaims} from './health-claims.js'
 import {senderIdentity} from './sender-identity.js'
 import {unsubscribe} from './unsubscribe.js'
 import {unsupportedClaim} from './unsupported-claim.js'
+import {subjectLine} from './subject-line.js'
 
 /**
  * Code-backed checks by name, as `check:` in rules/<id>.yml names them.
@@ -26,5 +27,6 @@ export const CHECKS: Record<string, Check> = {
   'health-claims': healthClaims,
   'sender-identity': senderIdentity,
   unsubscribe,
-  'unsupported-claim': unsupportedClaim
+  'unsupported-claim': unsupportedClaim,
+  'subject-line': subjectLine
 }

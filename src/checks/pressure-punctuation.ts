@@ -15,13 +15,15 @@ export const pressurePunctuation: Check = (context, rule) => {
   const minMarks = typeof rule.options?.minMarks === 'number' ? rule.options.minMarks : 2
   const reported: [number, number][] = []
   for (const block of context.blocks) {
+    // A subject line's typography is subject-line's to judge (one finding, not two).
+    if (block.kind === 'subject') continue
     const findings = blockFindings(block, minMarks)
     if (findings.length === 0) continue
     const langAt = nearestLanguage(block.text)
     for (const finding of findings) reported.push(emit(context, rule, block, finding, langAt(finding.from)))
   }
   for (const sentence of context.sentences) {
-    if (sentence.lang !== 'en') continue
+    if (sentence.lang !== 'en' || sentence.block.kind === 'subject') continue
     for (const [start, end] of shoutingRanges(context.source, sentence.words)) {
       // [URGENT] is already one finding as an alarm bracket.
       if (reported.some(([from, to]) => start >= from && end <= to)) continue
@@ -138,10 +140,11 @@ const FUNCTION_WORDS = new Set([
   'the', 'you', 'your', "you're", 'this', 'that', 'and', 'are', 'will', 'not', 'for', 'with', 'what', 'get', 'all',
   'our', 'we', 'is', 'to', 'of', 'do', 'it', "it's", 'be', 'can', 'have', 'has', 'from', 'was', 'before', 'just'
 ])
-const CAPS_WORD = /^[A-Z](?:[A-Z'’-]*[A-Z])?$/
+/** An English word written in capitals (FREE, LAST-CHANCE). */
+export const CAPS_WORD = /^[A-Z](?:[A-Z'’-]*[A-Z])?$/
 
 /** Source ranges of shouted English: listed words in capitals, or a shouted run. */
-function shoutingRanges(source: string, words: {start: number; end: number}[]): [number, number][] {
+export function shoutingRanges(source: string, words: {start: number; end: number}[]): [number, number][] {
   // One entry per written word (an expanded contraction shares its offsets).
   const written = words.filter((word, index) => index === 0 || words[index - 1]!.start !== word.start)
   // NFKC, so that full-width ＦＲＥＥ shouts like FREE.

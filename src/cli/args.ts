@@ -3,19 +3,20 @@ import {parseArgs} from 'node:util'
 export const USAGE = `Usage: trustlint [options] [files, folders or globs…]
        trustlint analyze [options] [files, folders or globs…]   (see trustlint analyze --help)
 
-Lint newsletter drafts (.md, .markdown, .mdx; .txt as plain text) for pushy
-language in education content and weak calls to action in sales content.
+Lint newsletter drafts (.md, .markdown, .mdx; HTML email .html, .htm; saved
+email .eml; .txt as plain text) for pushy language in education content and
+weak calls to action in sales content.
 With no path, the current folder is linted.
 
 Input:
   --stdin                     read one document from standard input
-  --stdin-filename <path>     its name (picks the config, stage and MDX/Markdown)
+  --stdin-filename <path>     its name (picks the config, stage and format by extension)
   --ignore-path <file>        more ignore patterns in .gitignore syntax (repeatable)
   --ignore-pattern <pattern>  an ignore pattern (repeatable)
   --no-ignore                 do not read .gitignore and .trustlintignore
   --changed-since <git-ref>   only files changed since the ref (for pull requests)
   --shard <i>/<n>             only the i-th of n deterministic shards of the files
-  --max-file-size <bytes>     skip larger files (default 2097152)
+  --max-file-size <bytes>     skip larger files (default 2097152; .eml 16 times that)
   --file-timeout <seconds>    time budget per file in worker threads (default 30;
                               0 = none); a file over it is an error, the run goes on
 

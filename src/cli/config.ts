@@ -29,9 +29,12 @@ export interface ConfigData {
   type?: DocumentType | Record<string, DocumentType>
   /** `provided-by-service` when the sending service adds the legal footer; or glob → value. */
   footer?: FooterSource | Record<string, FooterSource>
+  /** glob → stage of the subject line and preheader (docs/formats.md). */
+  subjectStages?: Record<string, string>
+  subjectFromTitle?: boolean
 }
 
-const KEYS = ['extends', 'rules', 'stages', 'stage', 'packs', 'accept', 'locale', 'flagMentions', 'ignore', 'type', 'footer'] as const
+const KEYS = ['extends', 'rules', 'stages', 'stage', 'packs', 'accept', 'locale', 'flagMentions', 'ignore', 'type', 'footer', 'subjectStages', 'subjectFromTitle'] as const
 
 /** A config that cannot be used: names the file, the key and the fix. */
 export class ConfigError extends Error {
@@ -54,6 +57,8 @@ export interface ResolvedConfig {
   typeFor(file: string): DocumentType | undefined
   /** The footer source a `footer` glob (or plain value) gives the file. */
   footerFor(file: string): FooterSource | undefined
+  /** The stage a `subjectStages` glob gives the subject line of a file, if any. */
+  subjectStageFor(file: string): Stage | undefined
 }
 
 export const SEARCH_PLACES = [
@@ -181,6 +186,7 @@ function merge(base: ConfigData, over: ConfigData): ConfigData {
     stages: {...base.stages, ...over.stages},
     ...mergeByGlob('type', base, over),
     ...mergeByGlob('footer', base, over),
+    subjectStages: {...base.subjectStages, ...over.subjectStages},
     accept: [...(base.accept ?? []), ...(over.accept ?? [])],
     packs: [...(base.packs ?? []), ...(over.packs ?? [])],
     ignore: [...(base.ignore ?? []), ...(over.ignore ?? [])]
@@ -234,12 +240,15 @@ function validate(raw: unknown, file: string): ConfigData {
     throw new ConfigError(file, 'locale', 'expected "ja" or "en"')
   }
   if (data.flagMentions !== undefined && typeof data.flagMentions !== 'boolean') throw new ConfigError(file, 'flagMentions', 'expected true or false')
-  if (data.stages !== undefined) {
-    if (typeof data.stages !== 'object' || data.stages === null || Array.isArray(data.stages)) {
-      throw new ConfigError(file, 'stages', 'expected an object of glob → stage, e.g. {"newsletters/lessons/**": "education"}')
+  if (data.subjectFromTitle !== undefined && typeof data.subjectFromTitle !== 'boolean') throw new ConfigError(file, 'subjectFromTitle', 'expected true or false')
+  for (const key of ['stages', 'subjectStages'] as const) {
+    const globs = data[key]
+    if (globs === undefined) continue
+    if (typeof globs !== 'object' || globs === null || Array.isArray(globs)) {
+      throw new ConfigError(file, key, 'expected an object of glob → stage, e.g. {"newsletters/lessons/**": "education"}')
     }
-    for (const [glob, stage] of Object.entries(data.stages)) {
-      if (!parseStage(stage)) throw new ConfigError(file, `stages.${glob}`, `unknown stage ${JSON.stringify(stage)}; expected one of ${STAGES.join(', ')}`)
+    for (const [glob, stage] of Object.entries(globs)) {
+      if (!parseStage(stage)) throw new ConfigError(file, `${key}.${glob}`, `unknown stage ${JSON.stringify(stage)}; expected one of ${STAGES.join(', ')}`)
     }
   }
   validateByGlob(data, 'type', DOCUMENT_TYPES, '{"newsletters/**": "email"}', file)
@@ -277,23 +286,27 @@ function validateSetting(setting: unknown, file: string, key: string) {
 }
 
 function resolveConfig(data: ConfigData, file: string | undefined, dir: string): ResolvedConfig {
-  const matchers = Object.entries(data.stages ?? {}).map(([glob, stage]) => ({
-    match: picomatch(glob, {dot: true}),
-    stage: parseStage(stage)!
-  }))
-  const byGlob = <T extends string>(value: T | Record<string, T> | undefined) => {
-    if (value === undefined || typeof value === 'string') return () => value
-    const globs = Object.entries(value).map(([glob, item]) => ({match: picomatch(glob, {dot: true}), item}))
-    return (relative: string) => {
-      // The last matching glob wins, as in `stages`.
+  const relativeTo = (target: string) => path.relative(dir, path.resolve(target)).split(path.sep).join('/')
+  // A plain value for every file, or glob → value where the last matching glob wins,
+  // so later, more specific entries can override.
+  const byGlob = <T>(value: string | Record<string, string> | undefined, read: (item: string) => T) => {
+    if (value === undefined) return (): T | undefined => undefined
+    if (typeof value === 'string') {
+      const item = read(value)
+      return (): T | undefined => item
+    }
+    const globs = Object.entries(value).map(([glob, item]) => ({match: picomatch(glob, {dot: true}), item: read(item)}))
+    return (target: string): T | undefined => {
+      const relative = relativeTo(target)
       let found: T | undefined
       for (const glob of globs) if (glob.match(relative)) found = glob.item
       return found
     }
   }
-  const typeAt = byGlob(data.type)
-  const footerAt = byGlob(data.footer)
-  const relativeTo = (target: string) => path.relative(dir, path.resolve(target)).split(path.sep).join('/')
+  const stageAt = byGlob(data.stages, (stage) => parseStage(stage)!)
+  const subjectStageAt = byGlob(data.subjectStages, (stage) => parseStage(stage)!)
+  const typeAt = byGlob(data.type, (type) => type as DocumentType)
+  const footerAt = byGlob(data.footer, (footer) => footer as FooterSource)
   const packHashes = (data.packs ?? []).map((pack) => {
     try {
       return createHash('sha256').update(readFileSync(pack)).digest('hex')
@@ -306,15 +319,10 @@ function resolveConfig(data: ConfigData, file: string | undefined, dir: string):
     dir,
     data,
     hash: createHash('sha256').update(JSON.stringify([data, packHashes])).digest('hex').slice(0, 16),
-    typeFor: (target) => typeAt(relativeTo(target)),
-    footerFor: (target) => footerAt(relativeTo(target)),
-    stageFor(target) {
-      const relative = relativeTo(target)
-      // The last matching glob wins, so later, more specific entries can override.
-      let stage: Stage | undefined
-      for (const matcher of matchers) if (matcher.match(relative)) stage = matcher.stage
-      return stage
-    }
+    typeFor: typeAt,
+    footerFor: footerAt,
+    stageFor: stageAt,
+    subjectStageFor: subjectStageAt
   }
 }
 
@@ -333,5 +341,8 @@ export function optionsFor(config: ResolvedConfig, file: string, cliStage: strin
   if (type) options.type = type
   const footer = config.footerFor(file)
   if (footer) options.footer = footer
+  const subjectStage = config.subjectStageFor(file)
+  if (subjectStage) options.subjectStage = subjectStage
+  if (config.data.subjectFromTitle !== undefined) options.subjectFromTitle = config.data.subjectFromTitle
   return options
 }

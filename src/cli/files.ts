@@ -6,11 +6,10 @@ import path from 'node:path'
 import ignore, {type Ignore} from 'ignore'
 import {glob, isDynamicPattern} from 'tinyglobby'
 import {UsageError} from './args.js'
+import {FORMAT_EXTENSIONS} from '../formats/index.js'
 
-/** Extensions read as Markdown (MDX with remark-mdx), and as plain text. */
-export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdx']
-export const TEXT_EXTENSIONS = ['.txt']
-const LINTABLE = [...MARKDOWN_EXTENSIONS, ...TEXT_EXTENSIONS]
+/** Extensions linted when a folder or glob is given: every format's (src/formats/index.ts). */
+const LINTABLE = FORMAT_EXTENSIONS
 
 /** A path the user gave that could not be used, with the reason. */
 export interface MissingPath {
@@ -42,7 +41,7 @@ export function ignoreMatcher(selection: FileSelection): Ignore {
 
 /**
  * Expand globs, folders and files into the files to lint, sorted. Folders and
- * globs yield .md, .markdown, .mdx and .txt files outside ignored paths;
+ * globs yield .md, .markdown, .mdx, .html, .htm, .eml and .txt files outside ignored paths;
  * a file named explicitly is linted whatever its extension, unless ignored.
  */
 export async function expandPaths(inputs: string[], selection: FileSelection): Promise<{files: string[]; missing: MissingPath[]}> {

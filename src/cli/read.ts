@@ -2,6 +2,7 @@ import type {Stats} from 'node:fs'
 import {open, stat} from 'node:fs/promises'
 import Encoding from 'encoding-japanese'
 import type {Bilingual} from '../core/rule-types.js'
+import {formatOf} from '../formats/index.js'
 
 /** What reading one file gave: its text, or why it is skipped; plus notes about the encoding. Reasons come in both languages. */
 export type ReadResult =
@@ -20,8 +21,11 @@ const LEGACY: Record<string, string> = {SJIS: 'Shift_JIS', EUCJP: 'EUC-JP', JIS:
  * skipped with a reason. Never throws. `file` is the name messages use (the path
  * as the user gave it), `location` the path read.
  */
-export async function readText(location: string, maxSize = DEFAULT_MAX_FILE_SIZE, file = location): Promise<ReadResult> {
+export async function readText(location: string, maxFileSize = DEFAULT_MAX_FILE_SIZE, file = location): Promise<ReadResult> {
   let bytes: Uint8Array
+  const email = formatOf(file) === 'eml'
+  // An .eml carries its attachments: the limit is on what is linted, so the file may be larger.
+  const maxSize = email ? maxFileSize * EMAIL_SIZE_FACTOR : maxFileSize
   const tooLarge = (size: string): ReadResult => ({
     kind: 'skip',
     ruleId: 'file-too-large',
@@ -51,7 +55,18 @@ export async function readText(location: string, maxSize = DEFAULT_MAX_FILE_SIZE
     const detail = code === 'ELOOP' ? 'symbolic link loop (it points back at itself)' : (error as Error).message
     return {kind: 'skip', ruleId: 'read-error', level: 'error', reason: {en: `Cannot read ${file}: ${detail}`, ja: `${file} を読み込めません: ${detail}`}}
   }
-  return decode(bytes, file)
+  return email ? binary(bytes) : decode(bytes, file)
+}
+
+/** How many times --max-file-size an .eml may be: a 20 MB attachment must not hide the body. */
+export const EMAIL_SIZE_FACTOR = 16
+
+/**
+ * An .eml as a binary string (one char per byte): its parts declare their own
+ * charsets and transfer encodings, which src/formats/eml.ts decodes.
+ */
+export function binary(bytes: Uint8Array): ReadResult {
+  return {kind: 'text', value: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), encoding: 'binary'}
 }
 
 /** Up to `limit` bytes of a file, read through one handle. */

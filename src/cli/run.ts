@@ -17,7 +17,9 @@ import {ConfigError, configFor, emptyConfig, loadConfigFile, optionsFor, type Re
 import {changedSince, expandPaths, inShard, parseShard} from './files.js'
 import type {LintJob} from './lint-job.js'
 import {DEFAULT_FILE_TIMEOUT_MS, defaultConcurrency, lintJobs, POOL_MIN_FILES, startPool} from './pool.js'
-import {decode, readText, type ReadResult} from './read.js'
+import {binary, decode, readText, type ReadResult} from './read.js'
+import {formatOf} from '../formats/index.js'
+import {filesByPart} from '../formats/parts.js'
 import {addPlain, fileFromPlain} from './serialize.js'
 import {VERSION} from './version.js'
 import {writeAtomic} from './write-atomic.js'
@@ -86,7 +88,8 @@ async function lintAndReport(args: CliArgs, io: CliIo): Promise<number> {
   const missing: {path: string; reason: string}[] = []
   if (args.stdin) {
     const name = args.stdinFilename ?? '<stdin>'
-    inputs = [{path: name, read: async () => decode(await readAll(io.stdin), name)}]
+    const email = formatOf(args.stdinFilename) === 'eml'
+    inputs = [{path: name, read: async () => (email ? binary : (bytes: Uint8Array) => decode(bytes, name))(await readAll(io.stdin))}]
   } else {
     const firstConfig = await configOf(path.join(io.cwd, 'x'))
     const expanded = await expandPaths(args.paths.length > 0 ? args.paths : ['.'], {
@@ -232,7 +235,7 @@ async function finish(args: CliArgs, io: CliIo, files: VFile[], known: number): 
   else if (args.format === 'sarif') text = JSON.stringify(toSarif(files, BUILTIN_RULES, VERSION), null, 2) + '\n'
   else if (args.format === 'github') text = toGithubAnnotations(files)
   else {
-    const report = reporter(files, {quiet: true})
+    const report = reporter(filesByPart(files), {quiet: true})
     text = report ? report + '\n' : ''
     if (known > 0) text += `${known} known finding${known === 1 ? '' : 's'} hidden by the baseline\n`
   }

@@ -26,6 +26,8 @@ export interface PlainMessage {
   lang: Lang | undefined
   start: PlainPoint | undefined
   end: PlainPoint | undefined
+  /** .eml: the decoded part the place is in (absent for other formats). */
+  part?: 'subject' | 'html' | 'text'
 }
 
 function plainPoint(point: {line?: number; column?: number; offset?: number} | undefined): PlainPoint | undefined {
@@ -50,7 +52,8 @@ export function toPlain(message: VFileMessage): PlainMessage {
     stage: message.stage,
     lang: message.lang,
     start: plainPoint(range?.start),
-    end: plainPoint(range?.end)
+    end: plainPoint(range?.end),
+    ...(message.part ? {part: message.part} : {})
   }
 }
 
@@ -61,7 +64,8 @@ export function addPlain(file: VFile, plain: PlainMessage): VFileMessage {
     ruleId: plain.ruleId,
     source: plain.source
   })
-  message.file = file.path
+  message.file = plain.part ? `${file.path}#${plain.part}` : file.path
+  if (plain.part) message.part = plain.part
   message.fatal = plain.fatal
   if (plain.actual !== undefined) message.actual = plain.actual
   if (plain.expected !== undefined) message.expected = plain.expected

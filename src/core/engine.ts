@@ -6,14 +6,15 @@ import {CHECKS} from '../checks/index.js'
 import type {CheckContext} from '../checks/types.js'
 import {loadTokenizer} from '../lang/ja/tokenizer.js'
 import type {Lang} from '../lang/script.js'
-import {readFrontMatter} from './front-matter.js'
+import {readFrontMatter, type FrontMatter} from './front-matter.js'
+import {frontMatterBlocks, headerKeys} from '../formats/front-matter-fields.js'
 import {documentLang, NOTICES, noticeUrl, type NoticeId} from './notices.js'
 import type {ResolvedOptions} from './options.js'
 import {judgeCues, negatedAway, onUnits} from './cue-judge.js'
 import {isEmailDocument} from './email-document.js'
 import {findCues, type CueMatch} from '../kinds/existence.js'
 import {createCueFilter} from './mentions.js'
-import {collectProse, type ProseBlock} from './prose.js'
+import {collectProse, isHeaderBlock, type ProseBlock} from './prose.js'
 import {fill, report} from './report.js'
 import type {CompiledRule} from './rule-types.js'
 import type {Category} from './rule-types.js'
@@ -60,13 +61,16 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
 
   const blocks = collectProse(tree, source)
   const noticeLang: Lang = options.locale ?? documentLang(source)
+  const format = file.data.trustlintFormat ?? 'markdown'
 
   if (!source.trim()) {
     notice('empty-file', 0, source.length, noticeLang, NOTICES['empty-file'].empty[noticeLang](), 'info')
   }
 
-  // Front matter: stage and lang, or a clear message when it is broken.
-  const front = readFrontMatter(tree, source)
+  // Front matter: stage and lang, or a clear message when it is broken. HTML
+  // and email have none (their stage marker is a <meta>, their subject a block).
+  const front: FrontMatter = format === 'html' || format === 'eml' ? {node: undefined, data: {}} : readFrontMatter(tree, source)
+  if (front.node) blocks.unshift(...frontMatterBlocks(front.node, source, headerKeys(options.subjectFromTitle)))
   if (front.unclosed) {
     notice('front-matter', 0, 3, noticeLang, NOTICES['front-matter'].unclosed[noticeLang](), 'error')
   } else if (front.error) {
@@ -78,13 +82,15 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
   }
   const hostData = hostFrontMatter(file)
   const frontData = {...hostData, ...front.data}
+  const marker = file.data.trustlintStageMarker
+  if (marker && frontData.stage === undefined) frontData.stage = marker.value
   let documentStage: Stage | undefined
   // `stage: auto` in front matter asks for inference, like the option does.
   const frontAuto = typeof frontData.stage === 'string' && frontData.stage.trim().toLowerCase() === 'auto'
   if (frontData.stage !== undefined && !frontAuto) {
     documentStage = parseStage(frontData.stage)
     if (!documentStage) {
-      const place = front.node ? keyRange(source, front.node, 'stage') : [0, 0]
+      const place = front.node ? keyRange(source, front.node, 'stage') : marker ? [marker.start, marker.end] : [0, 0]
       notice('stage', place[0]!, place[1]!, noticeLang, NOTICES.stage.unknown[noticeLang](typeof frontData.stage === 'string' ? frontData.stage : JSON.stringify(frontData.stage) ?? String(frontData.stage)), 'warning')
     }
   }
@@ -109,7 +115,17 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
   // stage of the section; then front matter, the option, education.
   let inferredScopes: StageScope[] = []
   const stageAtOffset = (offset: number) => stageAt(directives.scopes, offset, stageAt(inferredScopes, offset, fallback))
-  const stageOf = (block: ProseBlock) => stageAtOffset(block.start)
+  // A subject line and preheader take the stage of the document's first
+  // section, unless front matter `subject_stage:` or the `subjectStage` option (config glob) names one.
+  const frontHeaderStage = parseStage(frontData.subject_stage)
+  const headerStage = frontHeaderStage ?? options.subjectStage
+  if (frontData.subject_stage !== undefined && !frontHeaderStage && front.node) {
+    const place = keyRange(source, front.node, 'subject_stage')
+    notice('stage', place[0], place[1], noticeLang, NOTICES.stage.unknown[noticeLang](String(frontData.subject_stage)), 'warning')
+  }
+  const firstBody = blocks.find((block) => !isHeaderBlock(block))
+  const stageOf = (block: ProseBlock) =>
+    isHeaderBlock(block) ? headerStage ?? stageAtOffset(firstBody?.start ?? block.start) : stageAtOffset(block.start)
 
   // Tokenize: the Japanese dictionary is loaded only when Japanese text exists.
   const plans = planSentences(blocks, forcedLang)
@@ -200,7 +216,7 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
       }
       return found
     },
-    email: isEmailDocument({file, frontMatter: frontData, type: options.type}),
+    email: isEmailDocument({file, frontMatter: frontData, type: options.type, format}),
     footerByService: options.footer === 'provided-by-service'
   }
   for (const rule of rules) {

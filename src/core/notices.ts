@@ -52,6 +52,36 @@ export const NOTICES = {
       ja: (verb: string) => `「${verb}」コメントで抑制されたメッセージはありません。不要なら削除してください`
     }
   },
+  html: {
+    swallowed: {
+      en: (code: string) => `The HTML ends inside an unclosed construct (${code}); the text after this point is not shown by mail clients and is not linted`,
+      ja: (code: string) => `HTML が閉じていない構文の途中で終わっています（${code}）。ここから後の文章はメールソフトに表示されず、チェックもされません`
+    }
+  },
+  email: {
+    charset: {
+      en: (label: string) => `Unknown charset "${label}": the text in it was decoded as windows-1252 and may be garbled; findings there may be wrong`,
+      ja: (label: string) => `文字コード「${label}」は不明です。windows-1252 として読んだため文字化けしている可能性があり、その部分の指摘は正しくないことがあります`
+    },
+    truncated: {
+      en: (boundary: string) =>
+        boundary ? `The email is cut off: the MIME boundary "${boundary}" is never closed; what was read is linted` : 'The email is cut off: it has no blank line between headers and body; what was read is linted',
+      ja: (boundary: string) =>
+        boundary ? `メールが途中で切れています（MIME 境界「${boundary}」が閉じていません）。読めた部分をチェックしました` : 'メールが途中で切れています（ヘッダーと本文の間に空行がありません）。読めた部分をチェックしました'
+    },
+    attachment: {
+      en: (detail: string) => `Attachment ${detail} is not linted`,
+      ja: (detail: string) => `添付ファイル ${detail} はチェックしていません`
+    },
+    noBody: {
+      en: () => 'The email has no text/html or text/plain part; only the subject is linted',
+      ja: () => 'メールに text/html も text/plain のパートもありません。件名だけをチェックしました'
+    },
+    unreadable: {
+      en: (detail: string) => `Cannot read the email as MIME: ${detail}`,
+      ja: (detail: string) => `メールを MIME として読めません: ${detail}`
+    }
+  },
   'empty-file': {
     empty: {
       en: () => 'Nothing to lint: the file is empty or holds only whitespace',

@@ -3,6 +3,7 @@ import {isLevel, type Level, type LevelSetting, type RuleSetting, type StageLeve
 import type {CompiledRule} from './rule-types.js'
 import {requireStage, type Stage, type StageName} from './stages.js'
 import {closest} from './closest.js'
+import {FORMATS, isFormat, type Format} from '../formats/index.js'
 import {readPacks, type ParsedPack, type UserPack} from './user-packs.js'
 import {DOCUMENT_TYPES, FOOTER_SOURCES, type DocumentType, type FooterSource} from './email-document.js'
 
@@ -40,6 +41,12 @@ export interface TrustlintOptions {
   type?: DocumentType
   /** `provided-by-service`: the sending service adds the legal footer (Substack, まぐまぐ!), so the footer rules stay quiet. */
   footer?: FooterSource
+  /** Input format (docs/formats.md); by default from the file's extension, else Markdown. */
+  format?: Format
+  /** Lint front matter `title:` as the subject line when there is no `subject:` (docs/formats.md). */
+  subjectFromTitle?: boolean
+  /** Stage of the subject line and preheader; default: the stage of the document's first section (front matter `subject_stage:` wins). */
+  subjectStage?: StageName
 }
 
 /** Options checked and resolved against the rule set. */
@@ -60,6 +67,9 @@ export interface ResolvedOptions {
   flagMentions: boolean
   type: DocumentType | undefined
   footer: FooterSource
+  format: Format | undefined
+  subjectFromTitle: boolean
+  subjectStage: Stage | undefined
 }
 
 /** A bad option: names the option and what is allowed. */
@@ -124,6 +134,12 @@ export function resolveOptions(options: TrustlintOptions | undefined, builtin: C
   if (given.footer !== undefined && !FOOTER_SOURCES.includes(given.footer)) {
     throw new OptionsError(`Option "footer" must be ${FOOTER_SOURCES.map((source) => `"${source}"`).join(' or ')}, got ${JSON.stringify(given.footer)}`)
   }
+  if (given.format !== undefined && !isFormat(given.format)) {
+    throw new OptionsError(`Option "format" must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(given.format)}`)
+  }
+  if (given.subjectFromTitle !== undefined && typeof given.subjectFromTitle !== 'boolean') {
+    throw new OptionsError('Option "subjectFromTitle" must be true or false')
+  }
   const packs = readPacks(given.packs ?? [], rules)
   const accept = [...(given.accept ?? []), ...packs.flatMap((pack) => pack.accept)]
   return {
@@ -138,7 +154,10 @@ export function resolveOptions(options: TrustlintOptions | undefined, builtin: C
     accept,
     flagMentions: given.flagMentions ?? false,
     type: given.type,
-    footer: given.footer ?? 'in-document'
+    footer: given.footer ?? 'in-document',
+    format: given.format,
+    subjectFromTitle: given.subjectFromTitle ?? false,
+    subjectStage: given.subjectStage === undefined ? undefined : requireStage(given.subjectStage, 'the "subjectStage" option')
   }
 }
 

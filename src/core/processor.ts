@@ -6,9 +6,10 @@ import {BUILTIN_RULES} from './builtin-rules.js'
 import {lintTree, sortMessages} from './engine.js'
 import {applyMessageControl} from './message-control.js'
 import {documentLang, noticeUrl} from './notices.js'
-import {plainTextTree} from './plain-text.js'
+import {lintFormat} from '../formats/lint-format.js'
 import {remarkFrontmatter, remarkGfm, remarkMdx, remarkParse} from './plugins.js'
 import {resolveOptions, type ResolvedOptions, type TrustlintOptions} from './options.js'
+import {formatOf, type Format} from '../formats/index.js'
 
 // unified's processor is a callable instance whose prototype is not
 // Function.prototype, so it has no `.call`. The CJS build (sucrase) rewrites a
@@ -20,7 +21,7 @@ type MarkdownProcessor = Processor<Root, Root, Root, undefined, undefined>
 
 /** A reusable linter: options checked once, tokenizer shared across calls. */
 export interface Linter {
-  /** Lint one document; by path, `.mdx` files are parsed as MDX and `.txt` files as plain text. */
+  /** Lint one document; its format is the `format` option, else by extension (src/formats/index.ts). */
   lint(input: string | VFile): Promise<VFile>
   /** Lint and also return the mdast tree (undefined when the document does not parse), for the analyzer. */
   lintWithTree(input: string | VFile): Promise<{file: VFile; tree: Root | undefined}>
@@ -56,18 +57,10 @@ export function createLinter(options?: TrustlintOptions): Linter {
   const markdown = buildProcessor(resolved, false)
   let mdx: MarkdownProcessor | undefined
   const lintWithTree = async (input: string | VFile) => {
-    const file = toFile(input)
-    const extension = file.extname?.toLowerCase()
-    const processor = extension === '.mdx' ? (mdx ??= buildProcessor(resolved, true)) : markdown
-    let tree: Root
-    try {
-      tree = extension === '.txt' ? plainTextTree(file) : processor.parse(file)
-    } catch (error) {
-      reportParseError(file, error)
-      return {file, tree: undefined}
-    }
-    await processor.run(tree, file)
-    return {file, tree}
+    const file = toFile(input, resolved.format)
+    const format = formatOf(file.path, resolved.format)
+    const processor = format === 'mdx' ? (mdx ??= buildProcessor(resolved, true)) : markdown
+    return lintFormat(file, format, processor, reportParseError)
   }
   return {
     lintWithTree,
@@ -90,11 +83,13 @@ function parsePlace(cause: VFileMessage | undefined): VFileMessage['place'] {
   return 'start' in place ? {start: point(place.start), end: point(place.end)} : {start: point(place), end: point(place)}
 }
 
+const FORMAT_NAMES: Record<Format, string> = {markdown: 'Markdown', mdx: 'MDX', html: 'HTML', eml: 'the email', text: 'plain text'}
+
 /** MDX that does not parse (a stray `<` or `{`) is a message on the file, not a crash. */
-function reportParseError(file: VFile, error: unknown) {
+export function reportParseError(file: VFile, error: unknown) {
   // micromark's MDX errors are VFileMessages, possibly of another vfile-message copy: read them by shape.
   const cause = error instanceof VFileMessage || (error && typeof error === 'object' && 'reason' in error) ? (error as VFileMessage) : undefined
-  const kind = file.extname === '.mdx' ? 'MDX' : 'Markdown'
+  const kind = FORMAT_NAMES[file.data.trustlintFormat ?? (file.extname === '.mdx' ? 'mdx' : 'markdown')]
   const detail = cause?.reason ?? (error as Error).message
   const reason =
     documentLang(String(file.value ?? '')) === 'ja'
@@ -112,11 +107,12 @@ function reportParseError(file: VFile, error: unknown) {
   message.url = noticeUrl('parse-error')
 }
 
-function toFile(input: string | VFile | Compatible): VFile {
+function toFile(input: string | VFile | Compatible, format: Format | undefined): VFile {
   const file = input instanceof VFile ? input : new VFile(input as Compatible)
   // Offsets are counted without a leading BOM (the JSON format says so).
   if (typeof file.value === 'string' && file.value.charCodeAt(0) === 0xfeff) file.value = file.value.slice(1)
-  else if (file.value instanceof Uint8Array) {
+  // An .eml stays bytes: its parts carry their own charsets (src/formats/eml.ts).
+  else if (file.value instanceof Uint8Array && formatOf(file.path, format) !== 'eml') {
     const text = new TextDecoder('utf-8', {ignoreBOM: false}).decode(file.value)
     file.value = text
   }

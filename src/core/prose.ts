@@ -2,8 +2,27 @@ import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import {decodeNumericCharacterReference} from 'micromark-util-decode-numeric-character-reference'
 import type {Nodes, Parents, PhrasingContent, Root} from 'mdast'
 
-/** The kinds of Markdown block whose prose is linted. */
-export type BlockKind = 'heading' | 'paragraph' | 'tableCell'
+/**
+ * The kinds of block whose prose is linted. `subject` and `preheader` are an
+ * email's subject line (front matter `subject:`, an HTML `<title>`, an .eml
+ * `Subject`) and its inbox preview text; a format module marks such nodes with
+ * `data.trustlintKind` (src/formats/).
+ */
+export type BlockKind = 'heading' | 'paragraph' | 'tableCell' | 'subject' | 'preheader'
+
+/** What a format module may set on an mdast node's `data` to steer prose collection. */
+export interface ProseNodeData {
+  /** The block kind when it is not the node type (subject, preheader). */
+  trustlintKind?: BlockKind
+  /** The node's text is the source as is: no character references to decode. */
+  trustlintPlainText?: boolean
+  /** A link drawn as a button (an HTML email's bulletproof or image button): an ask by its form. */
+  trustlintButton?: boolean
+}
+
+declare module 'mdast' {
+  interface Data extends ProseNodeData {}
+}
 
 /** A link inside a block: its text range (block text offsets) and target. */
 export interface BlockLink {
@@ -31,6 +50,11 @@ export interface ProseBlock {
   links: BlockLink[]
 }
 
+/** An email's subject line or preheader: outside the body's sections. */
+export function isHeaderBlock(block: ProseBlock): boolean {
+  return block.kind === 'subject' || block.kind === 'preheader'
+}
+
 /** Stands in for inline code, HTML and images: one non-word character. */
 export const MASK = '\uFFFC'
 
@@ -50,7 +74,7 @@ const CONTAINERS = new Set([
 /** Collect every prose block of a Markdown tree in document order. */
 export function collectProse(tree: Root, source: string): ProseBlock[] {
   const blocks: ProseBlock[] = []
-  const references = !(tree.data as {trustlintPlainText?: boolean} | undefined)?.trustlintPlainText
+  const references = !(tree.data as ProseNodeData | undefined)?.trustlintPlainText
   walk(tree, false)
   return blocks
 
@@ -68,15 +92,17 @@ export function collectProse(tree: Root, source: string): ProseBlock[] {
 }
 
 function buildBlock(
-  node: Extract<Nodes, {type: BlockKind}>,
+  node: Extract<Nodes, {type: 'heading' | 'paragraph' | 'tableCell'}>,
   source: string,
   inBlockquote: boolean,
   references: boolean
 ): ProseBlock | undefined {
   const position = node.position
   if (!position || position.start.offset === undefined || position.end.offset === undefined) return
+  const data = node.data as ProseNodeData | undefined
+  if (data?.trustlintPlainText) references = false
   const block: ProseBlock = {
-    kind: node.type,
+    kind: data?.trustlintKind ?? node.type,
     node,
     text: '',
     origin: [],
@@ -152,7 +178,7 @@ const SKIPPABLE = new Set(['\\', ' ', '\t', '>', '\r', '\n'])
 const REFERENCE = /^&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([a-zA-Z][a-zA-Z0-9]{1,31}));/
 
 /** Decode a character reference (&amp;, &#32;, &#x1F525;) at `at`, as micromark does. */
-function characterReference(source: string, at: number): {decoded: string; length: number} | undefined {
+export function characterReference(source: string, at: number): {decoded: string; length: number} | undefined {
   const match = REFERENCE.exec(source.slice(at, at + 40))
   if (!match) return
   let decoded: string | false

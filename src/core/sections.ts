@@ -1,5 +1,5 @@
 import type {Root} from 'mdast'
-import type {ProseBlock} from './prose.js'
+import {isHeaderBlock, type ProseBlock} from './prose.js'
 import type {Stage} from './stages.js'
 
 /**
@@ -23,6 +23,8 @@ export function splitSections(tree: Root, blocks: ProseBlock[], stageOf: (offset
   const sections: Section[] = []
   let current: Section = {heading: undefined, start: 0, end: documentEnd, blocks: [], stage: stageOf(0)}
   for (const block of blocks) {
+    // The subject line and preheader are read before the body, not in its first section.
+    if (isHeaderBlock(block)) continue
     if (block.kind === 'heading') {
       current.end = block.start
       if (current.blocks.length > 0 || current.heading) sections.push(current)

@@ -51,7 +51,9 @@ export function collectLinks(tree: Root, source: string): LinkCandidate[] {
         const range = textRange(child.children)
         if (range) {
           const autolink = child.type === 'link' && isAutolink(child)
-          found.push({kind: 'link', text: range.text, url, start: range.start, end: range.end, autolink, blockHtml: false, inBlockquote: quoted})
+          // An HTML email's button-like link (src/formats/html.ts) counts as a button.
+          const kind = child.data?.trustlintButton ? 'button' : 'link'
+          found.push({kind, text: range.text, url, start: range.start, end: range.end, autolink, blockHtml: false, inBlockquote: quoted})
         }
         continue
       }

@@ -24,18 +24,21 @@ export function toGithubAnnotations(files: VFile[]): string {
     for (const message of file.messages) {
       const place = message.place && 'start' in message.place ? message.place : undefined
       const properties = [`file=${escapeProperty((file.path ?? '').replaceAll('\\', '/'))}`]
-      if (place) {
+      // A decoded .eml part: the annotation is on the file, the part and place lead the text.
+      const where = message.part && place ? `#${message.part} ${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}: ` : ''
+      // No line for a decoded .eml part: its lines are not the file's.
+      if (place && !message.part) {
         properties.push(
           `line=${place.start.line}`,
           `col=${place.start.column}`,
           `endLine=${place.end.line}`,
           `endColumn=${place.end.column}`
         )
-      } else if (message.line) {
+      } else if (message.line && !message.part) {
         properties.push(`line=${message.line}`, `col=${message.column ?? 1}`)
       }
       properties.push(`title=${escapeProperty(message.ruleId ?? 'trustlint')}`)
-      lines.push(`::${COMMAND[severityOf(message.fatal)]} ${properties.join(',')}::${escapeData(message.reason)}`)
+      lines.push(`::${COMMAND[severityOf(message.fatal)]} ${properties.join(',')}::${escapeData(where + message.reason)}`)
     }
   }
   return lines.join('\n') + (lines.length > 0 ? '\n' : '')

@@ -22,6 +22,11 @@ export interface JsonMessage {
   lang: string | null
   start: JsonPoint
   end: JsonPoint
+  /**
+   * .eml only: the decoded part `start`/`end` point into (`subject`, `html`,
+   * `text`); the file's path with `#part` names it (docs/formats.md).
+   */
+  part?: 'subject' | 'html' | 'text'
 }
 
 /** The stable JSON report (`--format json`), version 1. */
@@ -52,7 +57,8 @@ function toJsonMessage(message: VFileMessage): JsonMessage {
     stage: message.stage ?? null,
     lang: message.lang ?? null,
     start: point(range?.start),
-    end: point(range?.end)
+    end: point(range?.end),
+    ...(message.part ? {part: message.part} : {})
   }
 }
 

@@ -35,19 +35,23 @@ export function toSarif(files: VFile[], rules: CompiledRule[], version: string):
     for (const message of file.messages) {
       const place = message.place && 'start' in message.place ? message.place : undefined
       const ruleId = message.ruleId ?? 'trustlint'
+      const region = place
+        ? {startLine: place.start.line, startColumn: place.start.column, endLine: place.end.line, endColumn: place.end.column}
+        : {startLine: message.line ?? 1}
       const result: Result = {
         ruleId,
         level: LEVEL[severityOf(message.fatal)],
         message: {text: message.reason},
         locations: [
-          {
-            physicalLocation: {
-              artifactLocation: {uri, uriBaseId: '%SRCROOT%'},
-              region: place
-                ? {startLine: place.start.line, startColumn: place.start.column, endLine: place.end.line, endColumn: place.end.column}
-                : {startLine: message.line ?? 1}
-            }
-          }
+          // A message in a decoded .eml part points at the .eml file as a whole
+          // (its lines are not the part's); the part and its region are a logical location.
+          message.part
+            ? {
+                physicalLocation: {artifactLocation: {uri, uriBaseId: '%SRCROOT%'}},
+                logicalLocations: [{name: message.part, fullyQualifiedName: `${uri}#${message.part}`, kind: 'resource'}],
+                properties: {part: message.part, partRegion: region}
+              }
+            : {physicalLocation: {artifactLocation: {uri, uriBaseId: '%SRCROOT%'}, region}}
         ]
       }
       const index = known.get(ruleId)
