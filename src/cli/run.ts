@@ -1,7 +1,6 @@
 import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {reporter} from 'vfile-reporter'
 import {BUILTIN_RULES} from '../core/builtin-rules.js'
 import {fatalFor} from '../core/levels.js'
 import type {TrustlintOptions} from '../core/options.js'
@@ -18,6 +17,7 @@ import {changedSince, expandPaths, inShard, parseShard} from './files.js'
 import type {LintJob} from './lint-job.js'
 import {DEFAULT_FILE_TIMEOUT_MS, defaultConcurrency, lintJobs, POOL_MIN_FILES, startPool} from './pool.js'
 import {decode, readText, type ReadResult} from './read.js'
+import {stylish} from '../report/stylish.js'
 import {addPlain, fileFromPlain} from './serialize.js'
 import {VERSION} from './version.js'
 import {writeAtomic} from './write-atomic.js'
@@ -229,10 +229,10 @@ async function finish(args: CliArgs, io: CliIo, files: VFile[], known: number): 
 
   let text: string
   if (args.format === 'json') text = JSON.stringify(toJsonReport(files)) + '\n'
-  else if (args.format === 'sarif') text = JSON.stringify(toSarif(files, BUILTIN_RULES, VERSION), null, 2) + '\n'
+  else if (args.format === 'sarif') text = JSON.stringify(toSarif(files, BUILTIN_RULES, VERSION, io.cwd), null, 2) + '\n'
   else if (args.format === 'github') text = toGithubAnnotations(files)
   else {
-    const report = reporter(files, {quiet: true})
+    const report = stylish(files, {quiet: true})
     text = report ? report + '\n' : ''
     if (known > 0) text += `${known} known finding${known === 1 ? '' : 's'} hidden by the baseline\n`
   }

@@ -70,9 +70,8 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
   } else if (front.error) {
     const at = Math.min(front.error.offset, source.length)
     notice('front-matter', at, Math.min(at + 1, source.length), noticeLang, NOTICES['front-matter'].yaml[noticeLang](front.error.detail), 'error')
-  } else if (front.notMapping && front.node) {
-    const place = nodeRange(front.node)
-    notice('front-matter', place[0], place[1], noticeLang, NOTICES['front-matter'].notMapping[noticeLang](), 'error')
+  } else if (front.notMapping && front.range) {
+    notice('front-matter', front.range.start, front.range.end, noticeLang, NOTICES['front-matter'].notMapping[noticeLang](), 'error')
   }
   const hostData = hostFrontMatter(file)
   const frontData = {...hostData, ...front.data}
@@ -82,7 +81,7 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
   if (frontData.stage !== undefined && !frontAuto) {
     documentStage = parseStage(frontData.stage)
     if (!documentStage) {
-      const place = front.node ? keyRange(source, front.node, 'stage') : [0, 0]
+      const place = front.range ? keyRange(source, front.range, 'stage') : [0, 0]
       notice('stage', place[0]!, place[1]!, noticeLang, NOTICES.stage.unknown[noticeLang](typeof frontData.stage === 'string' ? frontData.stage : JSON.stringify(frontData.stage) ?? String(frontData.stage)), 'warning')
     }
   }
@@ -91,7 +90,7 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
     const value = String(frontData.lang).toLowerCase()
     if (value === 'ja' || value === 'en') forcedLang = value
     else if (!value.startsWith('ja') && !value.startsWith('en')) {
-      const place = front.node ? keyRange(source, front.node, 'lang') : [0, 0]
+      const place = front.range ? keyRange(source, front.range, 'lang') : [0, 0]
       notice('front-matter', place[0]!, place[1]!, noticeLang, NOTICES['front-matter'].lang[noticeLang](value), 'warning')
     } else forcedLang = value.slice(0, 2) as Lang
   }
@@ -228,8 +227,7 @@ function nodeRange(node: {position?: {start: {offset?: number}; end: {offset?: n
 }
 
 /** The value of a top-level key inside the front matter, for a precise position. */
-function keyRange(source: string, node: {position?: {start: {offset?: number}; end: {offset?: number}}}, key: string): [number, number] {
-  const [start, end] = nodeRange(node)
+function keyRange(source: string, {start, end}: {start: number; end: number}, key: string): [number, number] {
   const text = source.slice(start, end)
   const match = new RegExp(`^${key}[ \\t]*:[ \\t]*(.*?)[ \\t]*\\r?$`, 'm').exec(text)
   if (!match || !match[1]) return [start, start + 3]

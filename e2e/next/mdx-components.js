@@ -1,0 +1,4 @@
+// Required by @next/mdx with the App Router.
+export function useMDXComponents(components) {
+  return components
+}
