@@ -170,7 +170,10 @@ function build(dir, command, commandArgs) {
   for (const output of ['.next', 'dist', 'build', '.docusaurus', '.astro']) rmSync(path.join(dir, output), {recursive: true, force: true})
   const started = Date.now()
   const result = run(command, commandArgs, dir, BUILD_TIMEOUT_MS)
-  console.log(`    exit ${result.status} in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+  console.log(`    exit ${result.status} in ${((Date.now() - started) / 1000).toFixed(0)} s; what trustlint printed or threw:`)
+  // Our report rows and file names, and the lines of a thrown failure.
+  const ours = result.output.split('\n').filter((line) => /trustlint|^\s*\d+:\d+-\d+:\d+\s|^\s+(suggestion|提案): |^\S+\.mdx?$|\.mdx?:\d+:\d+/.test(line))
+  for (const line of ours.slice(0, 40)) console.log(`    | ${line.length > 160 ? `${line.slice(0, 157)}...` : line}`)
   return result
 }
 

@@ -30,6 +30,13 @@ describe('CommonJS', () => {
     expect(file.messages.map((message) => message.ruleId)).toEqual(['urgency'])
   })
 
+  it('checks its options on the first file (the CommonJS entry loads the ESM build then)', async () => {
+    const plugin = require('trustlint/remark') as typeof import('../src/remark.js').default
+    const processor = unified().use(remarkParse).use(plugin, {report: 'loud' as never})
+    const file = new VFile('Act now.')
+    await expect(processor.run(processor.parse(file), file)).rejects.toThrow('Option "report" must be messages, console or fail, got "loud"')
+  })
+
   it('loads by name beside remark-gfm as @next/mdx does: require.resolve, then every import() at once', () => {
     // @next/mdx's loader resolves each named plugin with require.resolve (the
     // `require` condition: dist/remark.cjs) and imports them in parallel. A CJS

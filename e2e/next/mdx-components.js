@@ -1,4 +1,4 @@
-// Required by @next/mdx with the App Router.
+// mdx-components.js (required by @next/mdx with the App Router)
 export function useMDXComponents(components) {
   return components
 }
