@@ -89,7 +89,8 @@ function pack() {
   step('npm pack')
   const out = run('npm', ['pack', '--json', '--pack-destination', work], root)
   if (out.status !== 0) fail(`npm pack failed:\n${out.output}`)
-  const [{filename}] = JSON.parse(out.stdout.slice(out.stdout.indexOf('[')))
+  // The JSON array follows whatever the prepack build printed; it opens with `[` alone on a line.
+  const [{filename}] = JSON.parse(out.stdout.slice(out.stdout.search(/^\[$/m)))
   const packed = path.join(work, path.basename(filename))
   const digest = createHash('sha256').update(readFileSync(packed)).digest('hex').slice(0, 12)
   const named = path.join(work, `trustlint-${digest}.tgz`)
@@ -167,7 +168,11 @@ function syncSite(name, dir) {
 }
 
 function build(dir, command, commandArgs) {
-  for (const output of ['.next', 'dist', 'build', '.docusaurus', '.astro']) rmSync(path.join(dir, output), {recursive: true, force: true})
+  // Output and the hosts' caches (webpack's persistent cache in node_modules/.cache, .next/cache): a
+  // warm build does not compile unchanged pages, so the plugin would not run on them.
+  for (const output of ['.next', 'dist', 'build', '.docusaurus', '.astro', 'node_modules/.cache', 'node_modules/.astro']) {
+    rmSync(path.join(dir, output), {recursive: true, force: true})
+  }
   const started = Date.now()
   const result = run(command, commandArgs, dir, BUILD_TIMEOUT_MS)
   console.log(`    exit ${result.status} in ${((Date.now() - started) / 1000).toFixed(0)} s; what trustlint printed or threw:`)
