@@ -3,25 +3,48 @@ import {defineConfig} from 'tsup'
 
 const {version} = JSON.parse(readFileSync('package.json', 'utf8')) as {version: string}
 
-// The library and the remark plugin ship as ESM and CJS: the CJS build
-// `require`s the ESM-only unified stack, which Node >= 20.19 supports natively
-// (require(esm)). The CLI is ESM only. kuromoji stays external because it reads
-// its dictionary files from its own package folder.
+// The library and the remark plugin ship as ESM and CJS. The library's CJS
+// build `require`s the ESM-only unified stack, which Node >= 20.19 supports
+// natively (require(esm)). The plugin's CJS entry requires nothing: it imports
+// the ESM build on its first file (src/remark-cjs.ts says why). The CLI is ESM
+// only. kuromoji stays external because it reads its dictionary files from its
+// own package folder.
+const common = {target: 'node20', platform: 'node', sourcemap: false, external: ['kuromoji'] as string[]} as const
+
 export default defineConfig([
   {
+    ...common,
     entry: {index: 'src/index.ts', remark: 'src/remark.ts'},
-    format: ['esm', 'cjs'],
+    format: ['esm'],
     dts: true,
     clean: true,
-    target: 'node20',
-    platform: 'node',
+    splitting: true
+  },
+  {
+    ...common,
+    entry: {index: 'src/index.ts'},
+    format: ['cjs'],
+    dts: true,
     shims: true,
-    // require('trustlint/remark') returns the plugin itself, as CJS site configs expect.
-    cjsInterop: true,
-    sourcemap: false,
     // cjsInterop needs code splitting to rewrite the CJS default export.
-    splitting: true,
-    external: ['kuromoji']
+    cjsInterop: true,
+    splitting: true
+  },
+  {
+    ...common,
+    // `export =`: require('trustlint/remark') returns the plugin itself, as CJS site configs expect.
+    entry: {remark: 'src/remark-cjs.cts'},
+    format: ['cjs'],
+    dts: false
+  },
+  {
+    ...common,
+    // The CJS entry's types: those of the plugin (same signature), with `export =`.
+    entry: {remark: 'src/remark.ts'},
+    format: ['cjs'],
+    dts: {only: true},
+    cjsInterop: true,
+    splitting: true
   },
   {
     entry: {cli: 'src/cli.ts', 'cli-worker': 'src/cli/worker.ts'},

@@ -38,9 +38,10 @@ describe('remark plugin', () => {
   })
 
   it("report: 'fail' throws only when an error-level message exists", async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const strict = unified().use(remarkParse).use(trustlint, {report: 'fail', rules: {urgency: 'error'}}).use(remarkStringify)
     await expect(strict.process(new VFile({path: 'post.md', value: draft}))).rejects.toThrow(
-      /trustlint: 2 error\(s\) in post\.md; first at 3:1: .*\(urgency\)/
+      /^trustlint: 2 errors and 0 warnings in post\.md\n {2}post\.md:3:1 {2}.*\(urgency\)\n {2}post\.md:5:1 {2}.*\(urgency\)$/
     )
     const lenient = unified().use(remarkParse).use(trustlint, {report: 'fail', ...urgencyOnly}).use(remarkStringify)
     await expect(lenient.process(draft)).resolves.toBeInstanceOf(VFile)

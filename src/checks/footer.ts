@@ -70,7 +70,10 @@ export function endOfDocument(source: string, blocks: readonly ProseBlock[] = []
         // The low half of a surrogate pair: the character starts at its high half.
         const low = last.text.charCodeAt(index)
         const pair = low >= 0xdc00 && low <= 0xdfff && index > 0
-        return {start: last.origin[pair ? index - 1 : index]!, end: last.originEnd[index]!}
+        const start = last.origin[pair ? index - 1 : index]!
+        // Only a reference widens the character; elsewhere (an autolink's text) the raw character stands.
+        if (source[start] === '&') return {start, end: last.originEnd[index]!}
+        break
       }
       if (last.originEnd[index]! <= end - 1) break
     }

@@ -1,7 +1,6 @@
 import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {reporter} from 'vfile-reporter'
 import {BUILTIN_RULES} from '../core/builtin-rules.js'
 import {fatalFor} from '../core/levels.js'
 import type {TrustlintOptions} from '../core/options.js'
@@ -10,6 +9,7 @@ import {parseStage, STAGES} from '../core/stages.js'
 import {toGithubAnnotations} from '../report/github.js'
 import {toJsonReport} from '../report/json.js'
 import {toSarif} from '../report/sarif.js'
+import {stylish} from '../report/stylish.js'
 import {USAGE, UsageError, parseCliArgs, type CliArgs} from './args.js'
 import {applyBaseline, buildBaseline, readBaseline, writeBaseline} from './baseline.js'
 import {contentHash, DEFAULT_CACHE_LOCATION, LintCache} from './cache.js'
@@ -232,10 +232,10 @@ async function finish(args: CliArgs, io: CliIo, files: VFile[], known: number): 
 
   let text: string
   if (args.format === 'json') text = JSON.stringify(toJsonReport(files)) + '\n'
-  else if (args.format === 'sarif') text = JSON.stringify(toSarif(files, BUILTIN_RULES, VERSION), null, 2) + '\n'
+  else if (args.format === 'sarif') text = JSON.stringify(toSarif(files, BUILTIN_RULES, VERSION, io.cwd), null, 2) + '\n'
   else if (args.format === 'github') text = toGithubAnnotations(files)
   else {
-    const report = reporter(filesByPart(files), {quiet: true})
+    const report = stylish(filesByPart(files), {quiet: true})
     text = report ? report + '\n' : ''
     if (known > 0) text += `${known} known finding${known === 1 ? '' : 's'} hidden by the baseline\n`
   }

@@ -70,15 +70,14 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
   // Front matter: stage and lang, or a clear message when it is broken. HTML
   // and email have none (their stage marker is a <meta>, their subject a block).
   const front: FrontMatter = format === 'html' || format === 'eml' ? {node: undefined, data: {}} : readFrontMatter(tree, source)
-  if (front.node) blocks.unshift(...frontMatterBlocks(front.node, source, headerKeys(options.subjectFromTitle)))
+  if (front.yaml) blocks.unshift(...frontMatterBlocks(front.yaml, source, headerKeys(options.subjectFromTitle)))
   if (front.unclosed) {
     notice('front-matter', 0, 3, noticeLang, NOTICES['front-matter'].unclosed[noticeLang](), 'error')
   } else if (front.error) {
     const at = Math.min(front.error.offset, source.length)
     notice('front-matter', at, Math.min(at + 1, source.length), noticeLang, NOTICES['front-matter'].yaml[noticeLang](front.error.detail), 'error')
-  } else if (front.notMapping && front.node) {
-    const place = nodeRange(front.node)
-    notice('front-matter', place[0], place[1], noticeLang, NOTICES['front-matter'].notMapping[noticeLang](), 'error')
+  } else if (front.notMapping && front.range) {
+    notice('front-matter', front.range.start, front.range.end, noticeLang, NOTICES['front-matter'].notMapping[noticeLang](), 'error')
   }
   const hostData = hostFrontMatter(file)
   const frontData = {...hostData, ...front.data}
@@ -90,7 +89,7 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
   if (frontData.stage !== undefined && !frontAuto) {
     documentStage = parseStage(frontData.stage)
     if (!documentStage) {
-      const place = front.node ? keyRange(source, front.node, 'stage') : marker ? [marker.start, marker.end] : [0, 0]
+      const place = front.range ? keyRange(source, front.range, 'stage') : marker ? [marker.start, marker.end] : [0, 0]
       notice('stage', place[0]!, place[1]!, noticeLang, NOTICES.stage.unknown[noticeLang](typeof frontData.stage === 'string' ? frontData.stage : JSON.stringify(frontData.stage) ?? String(frontData.stage)), 'warning')
     }
   }
@@ -99,7 +98,7 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
     const value = String(frontData.lang).toLowerCase()
     if (value === 'ja' || value === 'en') forcedLang = value
     else if (!value.startsWith('ja') && !value.startsWith('en')) {
-      const place = front.node ? keyRange(source, front.node, 'lang') : [0, 0]
+      const place = front.range ? keyRange(source, front.range, 'lang') : [0, 0]
       notice('front-matter', place[0]!, place[1]!, noticeLang, NOTICES['front-matter'].lang[noticeLang](value), 'warning')
     } else forcedLang = value.slice(0, 2) as Lang
   }
@@ -119,8 +118,8 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
   // section, unless front matter `subject_stage:` or the `subjectStage` option (config glob) names one.
   const frontHeaderStage = parseStage(frontData.subject_stage)
   const headerStage = frontHeaderStage ?? options.subjectStage
-  if (frontData.subject_stage !== undefined && !frontHeaderStage && front.node) {
-    const place = keyRange(source, front.node, 'subject_stage')
+  if (frontData.subject_stage !== undefined && !frontHeaderStage && front.range) {
+    const place = keyRange(source, front.range, 'subject_stage')
     notice('stage', place[0], place[1], noticeLang, NOTICES.stage.unknown[noticeLang](String(frontData.subject_stage)), 'warning')
   }
   const firstBody = blocks.find((block) => !isHeaderBlock(block))
@@ -260,8 +259,7 @@ function nodeRange(node: {position?: {start: {offset?: number}; end: {offset?: n
 }
 
 /** The value of a top-level key inside the front matter, for a precise position. */
-function keyRange(source: string, node: {position?: {start: {offset?: number}; end: {offset?: number}}}, key: string): [number, number] {
-  const [start, end] = nodeRange(node)
+function keyRange(source: string, {start, end}: {start: number; end: number}, key: string): [number, number] {
   const text = source.slice(start, end)
   const match = new RegExp(`^${key}[ \\t]*:[ \\t]*(.*?)[ \\t]*\\r?$`, 'm').exec(text)
   if (!match || !match[1]) return [start, start + 3]

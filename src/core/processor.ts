@@ -4,6 +4,7 @@ import {VFile, type Compatible} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {BUILTIN_RULES} from './builtin-rules.js'
 import {lintTree, sortMessages} from './engine.js'
+import {withoutFrontMatter} from './front-matter.js'
 import {applyMessageControl} from './message-control.js'
 import {documentLang, noticeUrl} from './notices.js'
 import {lintFormat} from '../formats/lint-format.js'
@@ -34,8 +35,10 @@ export interface Linter {
 export function trustlintTransform(this: unknown, options: ResolvedOptions) {
   const ruleIds = options.rules.map((rule) => rule.id)
   return async (tree: Root, file: VFile) => {
-    await lintTree(tree, file, options)
-    applyMessageControl(tree, file, ruleIds, options.locale ?? documentLang(String(file.value ?? '')))
+    // Hosts without remark-frontmatter (@next/mdx) leave the block as prose nodes.
+    const view = withoutFrontMatter(tree, String(file.value ?? ''))
+    await lintTree(view, file, options)
+    applyMessageControl(view, file, ruleIds, options.locale ?? documentLang(String(file.value ?? '')))
     sortMessages(file)
   }
 }

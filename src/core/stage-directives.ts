@@ -1,4 +1,4 @@
-import type {Html, Root, RootContent} from 'mdast'
+import type {Root, RootContent} from 'mdast'
 import {parseStage, type Stage} from './stages.js'
 
 /** A stage directive's reach: source offsets [start, end). */
@@ -11,13 +11,25 @@ export interface StageScope {
 /** A directive whose value is not a stage. */
 export interface BadDirective {
   value: string
-  node: Html
+  /** The HTML comment or MDX expression comment. */
+  node: RootContent
 }
 
-const DIRECTIVE = /^<!--\s*trustlint\s+stage\s*:\s*([^\s]+?)\s*-->$/
+/** `<!-- trustlint stage: X -->` (an `html` node) and `{/* trustlint stage: X *\/}` (MDX: the expression's value). */
+const HTML_DIRECTIVE = /^<!--\s*trustlint\s+stage\s*:\s*([^\s]+?)\s*-->$/
+const MDX_DIRECTIVE = /^\/\*\s*trustlint\s+stage\s*:\s*([^\s]+?)\s*\*\/$/
+
+/** The stage name a node's directive gives, or undefined when the node is no stage directive. */
+function directiveValue(node: RootContent): string | undefined {
+  if (node.type === 'html') return HTML_DIRECTIVE.exec(node.value.trim())?.[1]
+  // MDX has no HTML comments: the same directive is written as an expression comment.
+  if (node.type === 'mdxFlowExpression') return MDX_DIRECTIVE.exec(node.value.trim())?.[1]
+  return undefined
+}
 
 /**
- * Read `<!-- trustlint stage: X -->` comments and work out where each applies.
+ * Read `<!-- trustlint stage: X -->` comments (in MDX, `{/* trustlint stage: X *\/}`)
+ * and work out where each applies.
  *
  * A directive applies from where it stands to the end of the section it sits
  * in: up to the next heading of the same or a higher level than the heading
@@ -33,12 +45,11 @@ export function readStageDirectives(tree: Root): {scopes: StageScope[]; bad: Bad
   const documentEnd = tree.position?.end.offset ?? Number.MAX_SAFE_INTEGER
 
   children.forEach((node, index) => {
-    if (node.type !== 'html') return
-    const match = DIRECTIVE.exec(node.value.trim())
-    if (!match) return
-    const stage = parseStage(match[1])
+    const value = directiveValue(node)
+    if (value === undefined) return
+    const stage = parseStage(value)
     if (!stage) {
-      bad.push({value: match[1]!, node})
+      bad.push({value, node})
       return
     }
     const next = children[index + 1]

@@ -4,7 +4,6 @@
  * with the exact source offset of every character of the YAML value: plain,
  * single- and double-quoted (escapes, `''`) and block scalars (`|`, `>`).
  */
-import type {Yaml} from 'mdast'
 import {isMap, isScalar, parseDocument, Scalar} from 'yaml'
 import type {BlockKind, ProseBlock} from '../core/prose.js'
 
@@ -19,18 +18,18 @@ export function headerKeys(subjectFromTitle: boolean): HeaderKeys {
   return {subject: subjectFromTitle ? ['subject', 'title'] : ['subject'], preheader: ['preheader', 'preview']}
 }
 
-const OPENING = /^---[ \t]*\r?\n/
-
-/** The subject and preheader blocks of a front matter node (none when absent, empty or not text). */
-export function frontMatterBlocks(node: Yaml, source: string, keys: HeaderKeys): ProseBlock[] {
-  const start = node.position?.start.offset
-  if (start === undefined) return []
-  const valueStart = start + (OPENING.exec(source.slice(start))?.[0].length ?? 4)
-  // The node's value must be the source as is for offsets to hold.
-  if (!source.startsWith(node.value, valueStart)) return []
+/**
+ * The subject and preheader blocks of a front matter block (none when absent, empty
+ * or not text), from its YAML text and the source offset where that text starts:
+ * remark-frontmatter's node or the block read from the source (readFrontMatter).
+ */
+export function frontMatterBlocks(yaml: {value: string; valueStart: number}, source: string, keys: HeaderKeys): ProseBlock[] {
+  const {value, valueStart} = yaml
+  // The value must be the source as is for offsets to hold.
+  if (!source.startsWith(value, valueStart)) return []
   let document
   try {
-    document = parseDocument(node.value, {prettyErrors: false, logLevel: 'silent'})
+    document = parseDocument(value, {prettyErrors: false, logLevel: 'silent'})
   } catch {
     return []
   }
@@ -40,7 +39,7 @@ export function frontMatterBlocks(node: Yaml, source: string, keys: HeaderKeys):
     for (const name of names) {
       const pair = document.contents.items.find((item) => isScalar(item.key) && item.key.value === name)
       if (!pair || !isScalar(pair.value) || typeof pair.value.value !== 'string' || !pair.value.range) continue
-      const block = scalarBlock(pair.value as Scalar<string>, node.value, valueStart, kind)
+      const block = scalarBlock(pair.value as Scalar<string>, value, valueStart, kind)
       if (block) blocks.push(block)
       break
     }

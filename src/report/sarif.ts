@@ -1,3 +1,5 @@
+import {createHash} from 'node:crypto'
+import {pathToFileURL} from 'node:url'
 import type {VFile} from 'vfile'
 import type {Log, ReportingDescriptor, Result} from 'sarif'
 import {docsUrl} from '../core/docs-url.js'
@@ -14,11 +16,25 @@ function defaultLevel(rule: CompiledRule): Result.level {
   return 'note'
 }
 
+/** The key of our fingerprint in `partialFingerprints`; the version changes if its recipe does. */
+export const FINGERPRINT_KEY = 'trustlintFinding/v1'
+
+/**
+ * A finding's identity across commits, for GitHub to follow it as lines move:
+ * rule, file and the flagged text (whitespace folded), plus how many equal
+ * findings come before it in the file. Not the line: an edit above must not
+ * make every finding below it new.
+ */
+function fingerprint(ruleId: string, uri: string, actual: string, occurrence: number): string {
+  return createHash('sha256').update(`${ruleId}\0${uri}\0${actual.replace(/\s+/g, ' ').trim()}\0${occurrence}`).digest('hex').slice(0, 32)
+}
+
 /**
  * SARIF 2.1.0 for GitHub code scanning: rule descriptors from rule metadata,
- * one result per message with a ranged region and a repository-relative URI.
+ * one result per message with a ranged region, a URI relative to `%SRCROOT%`
+ * (given in `originalUriBaseIds` when `root` is known) and a partial fingerprint.
  */
-export function toSarif(files: VFile[], rules: CompiledRule[], version: string): Log {
+export function toSarif(files: VFile[], rules: CompiledRule[], version: string, root?: string): Log {
   const descriptors: ReportingDescriptor[] = rules.map((rule) => ({
     id: rule.id,
     name: rule.id,
@@ -32,6 +48,7 @@ export function toSarif(files: VFile[], rules: CompiledRule[], version: string):
   const results: Result[] = []
   for (const file of files) {
     const uri = (file.path ?? '').replaceAll('\\', '/').replace(/^\.\//, '')
+    const seen = new Map<string, number>()
     for (const message of file.messages) {
       const place = message.place && 'start' in message.place ? message.place : undefined
       const ruleId = message.ruleId ?? 'trustlint'
@@ -54,6 +71,11 @@ export function toSarif(files: VFile[], rules: CompiledRule[], version: string):
             : {physicalLocation: {artifactLocation: {uri, uriBaseId: '%SRCROOT%'}, region}}
         ]
       }
+      const actual = message.actual ?? message.reason
+      const key = `${ruleId}\0${actual}`
+      const occurrence = seen.get(key) ?? 0
+      seen.set(key, occurrence + 1)
+      result.partialFingerprints = {[FINGERPRINT_KEY]: fingerprint(ruleId, uri, actual, occurrence)}
       const index = known.get(ruleId)
       if (index !== undefined) result.ruleIndex = index
       if (message.stage || message.lang || message.category) {
@@ -72,6 +94,8 @@ export function toSarif(files: VFile[], rules: CompiledRule[], version: string):
     runs: [
       {
         tool: {driver: {name: 'trustlint', version, informationUri: 'https://github.com/trustlint/trustlint', rules: descriptors}},
+        // The folder the URIs are relative to (a file: URI ending in /), so viewers can find the files.
+        ...(root ? {originalUriBaseIds: {'%SRCROOT%': {uri: pathToFileURL(root.endsWith('/') ? root : `${root}/`).href}}} : {}),
         results
       }
     ]

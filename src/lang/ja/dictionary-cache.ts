@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {closeSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {open} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import os from 'node:os'
@@ -12,8 +12,12 @@ import {DICTIONARY_FILES, type DictionaryBuffers} from './dictionary-files.js'
  * `kuromoji-<key>.bin`: 8 bytes of magic, a little-endian uint32 header length,
  * the JSON header `{size, files: {name: [offset, length]}}`, then each file's bytes at an
  * 8-byte aligned offset, so that Int32Array and Int16Array views need no copy.
- * The key hashes the dictionary folder's real path and every `.dat.gz` file's size
- * and modification time: another or an updated dictionary gets another cache file.
+ * The key hashes every `.dat.gz` file's size and gzip trailer (the CRC-32 and
+ * length of its content): another or an updated dictionary gets another cache
+ * file. Neither the folder's path nor the modification times, which change with
+ * every `npm ci`: the cache lives in a per-user folder, and every install of the
+ * same dictionary, in any project or CI run, shares one file rather than adding
+ * 100 MB each.
  */
 
 /** Environment variable: the cache folder, or `off` to never read or write one. */
@@ -27,8 +31,12 @@ export function cacheFolders(): string[] {
   const configured = process.env[DICT_CACHE_ENV]
   if (configured) return ['off', '0', 'false'].includes(configured.toLowerCase()) ? [] : [configured]
   const folders: string[] = []
-  // node_modules/.cache/<tool> is the usual home of build caches (find-cache-dir):
-  // it goes away with the install it belongs to.
+  // The per-user cache folder first: it outlives `npm ci` (which deletes
+  // node_modules) and is what CI caches keep between runs (issue 14).
+  const user = userCacheFolder(process.env, process.platform, homeDir())
+  if (user) folders.push(user)
+  // node_modules/.cache/<tool> (find-cache-dir's home), for a home folder that
+  // cannot be written; also where versions before 0.2 kept the cache.
   try {
     const kuromoji = path.dirname(createRequire(import.meta.url).resolve('kuromoji/package.json'))
     const modules = path.dirname(kuromoji)
@@ -41,6 +49,43 @@ export function cacheFolders(): string[] {
   return folders
 }
 
+/**
+ * The operating system's per-user cache folder for trustlint: `$XDG_CACHE_HOME/trustlint`
+ * (else `~/.cache/trustlint`) on Linux and other Unix systems, `~/Library/Caches/trustlint`
+ * on macOS, `%LOCALAPPDATA%\trustlint\Cache` on Windows; undefined without a home folder.
+ */
+export function userCacheFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string | undefined): string | undefined {
+  if (platform === 'win32') {
+    const base = env.LOCALAPPDATA || (home ? path.win32.join(home, 'AppData', 'Local') : undefined)
+    return base ? path.win32.join(base, 'trustlint', 'Cache') : undefined
+  }
+  if (platform === 'darwin') return home ? path.posix.join(home, 'Library', 'Caches', 'trustlint') : undefined
+  // XDG: a relative XDG_CACHE_HOME is invalid and must be ignored.
+  const xdg = env.XDG_CACHE_HOME
+  if (xdg && path.posix.isAbsolute(xdg)) return path.posix.join(xdg, 'trustlint')
+  return home ? path.posix.join(home, '.cache', 'trustlint') : undefined
+}
+
+function homeDir(): string | undefined {
+  try {
+    return os.homedir() || undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** A gzip member ends with the CRC-32 and the length (mod 2^32) of its content. */
+const GZIP_TRAILER = 8
+
+function readTail(file: string, size: number, into: Buffer) {
+  const descriptor = openSync(file, 'r')
+  try {
+    if (readSync(descriptor, into, 0, into.length, Math.max(0, size - into.length)) !== into.length) throw new Error(`${file}: too short`)
+  } finally {
+    closeSync(descriptor)
+  }
+}
+
 function userTag(): string {
   try {
     return String(os.userInfo().uid >= 0 ? os.userInfo().uid : os.userInfo().username)
@@ -49,13 +94,16 @@ function userTag(): string {
   }
 }
 
-/** The cache file name for a dictionary folder, or undefined when its files cannot be stat'ed. */
+/** The cache file name for a dictionary folder, or undefined when its files cannot be read. */
 export function cacheName(dicPath: string): string | undefined {
   try {
-    const hash = createHash('sha256').update(MAGIC).update(realpathSync(dicPath))
+    const hash = createHash('sha256').update(MAGIC)
+    const trailer = Buffer.alloc(GZIP_TRAILER)
     for (const name of DICTIONARY_FILES) {
-      const stats = statSync(path.join(dicPath, `${name}.dat.gz`))
-      hash.update(`\0${name}\0${stats.size}\0${stats.mtimeMs}`)
+      const file = path.join(dicPath, `${name}.dat.gz`)
+      const {size} = statSync(file)
+      readTail(file, size, trailer)
+      hash.update(`\0${name}\0${size}\0`).update(trailer)
     }
     return `kuromoji-${hash.digest('hex').slice(0, 24)}.bin`
   } catch {
