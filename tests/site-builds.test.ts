@@ -35,6 +35,14 @@ describe('front matter the host did not parse', () => {
     expect(summary(file)).toEqual([['no-cta', '6:3', 'sales']])
   })
 
+  it('lints the subject line inside front matter the host did not parse, at its place in the value', async () => {
+    const value = '---\nsubject: "URGENT: act now"\nstage: sales\n---\n\n# Hi\n\n[Join the course](https://example.com/join)\n'
+    const file = await hostRun(new VFile({path: 'issue.md', value}), {footer: 'provided-by-service'})
+    const subject = file.messages.filter((message) => message.ruleId === 'subject-line')
+    expect(subject.map((message) => [message.actual, message.line, message.column])).toEqual([['URGENT', 2, 11]])
+    expect(file.messages.some((message) => message.ruleId === 'front-matter')).toBe(false)
+  })
+
   it('reads it in MDX as @next/mdx compiles it (Japanese, 販売)', async () => {
     const file = await hostRun(fixture('front-matter-ja.mdx'))
     expect(summary(file)).toEqual([['no-cta', '6:3', 'sales']])
