@@ -74,7 +74,9 @@ export function compileRule(
     fail('check', 'expected the name of a check in src/checks/')
   }
   if (raw.options !== undefined && !isRecord(raw.options)) fail('options', 'expected a mapping')
+  if (raw.scope !== undefined && raw.scope !== 'archive') fail('scope', 'expected "archive" (or leave it out for a rule on one draft)')
   return {
+    ...(raw.scope ? {scope: 'archive' as const} : {}),
     ...(raw.check ? {check: raw.check as string} : {}),
     ...(stageMessages ? {stageMessages} : {}),
     ...(raw.options ? {options: raw.options as Record<string, unknown>} : {}),
