@@ -5,10 +5,11 @@ import {createAnalyzer, type Analyzer} from '../analyze/analyze.js'
 import {archiveOf, type ArchiveEntry, type ArchiveReport} from '../analyze/archive.js'
 import {parseDay} from '../analyze/archive-dates.js'
 import type {Analysis, AnalysisReport} from '../analyze/types.js'
+import {OptionsError} from '../core/options.js'
 import {parseStage, STAGES} from '../core/stages.js'
 import {toHtmlReport} from '../report/html.js'
 import {UsageError} from './args.js'
-import {configFor, emptyConfig, loadConfigFile, optionsFor, type ResolvedConfig} from './config.js'
+import {ConfigError, configFor, emptyConfig, loadConfigFile, optionsFor, type ResolvedConfig} from './config.js'
 import {expandPaths} from './files.js'
 import {readText} from './read.js'
 import type {CliIo} from './run.js'
@@ -105,7 +106,7 @@ export async function runAnalyze(argv: string[], io: CliIo): Promise<number> {
     const key = JSON.stringify(options)
     let analyzer = analyzers.get(key)
     if (!analyzer) {
-      analyzer = createAnalyzer(options)
+      analyzer = asConfigError(config, io.cwd, () => createAnalyzer(options))
       analyzers.set(key, analyzer)
     }
     const analysis = await analyzer.analyze(new VFile({path: file, value: read.value}))
@@ -119,12 +120,14 @@ export async function runAnalyze(argv: string[], io: CliIo): Promise<number> {
     const folder = commonFolder(entries.map((entry) => entry.analysis.path))
     // trust-debt is about the whole archive: the config of the archive's folder applies.
     const folderConfig = await configOf(path.join(folder, '(archive)'))
-    archive = archiveOf(entries, {
-      since: values.since && parseDay(values.since)!,
-      until: values.until && parseDay(values.until)!,
-      locale: values.locale as 'ja' | 'en' | undefined,
-      rules: optionsFor(folderConfig, folder, values.stage).rules
-    })
+    archive = asConfigError(folderConfig, io.cwd, () =>
+      archiveOf(entries, {
+        since: values.since && parseDay(values.since)!,
+        until: values.until && parseDay(values.until)!,
+        locale: values.locale as 'ja' | 'en' | undefined,
+        rules: optionsFor(folderConfig, folder, values.stage).rules
+      })
+    )
     for (const entry of archive.undated) io.stderr.write(`trustlint analyze: ${entry.path}: ${entry.reason}; listed as undated\n`)
     if (archive.order === 'path' && (values.since || values.until)) io.stderr.write('trustlint analyze: no draft is dated, so --since and --until are ignored; the archive is in path order\n')
   }
@@ -144,6 +147,16 @@ export async function runAnalyze(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`trustlint analyze: wrote ${values.output}\n`)
   } else io.stdout.write(text)
   return 0
+}
+
+/** A bad rule setting (level or option) is a config error, exit 2, naming the config file. */
+function asConfigError<T>(config: ResolvedConfig, cwd: string, run: () => T): T {
+  try {
+    return run()
+  } catch (error) {
+    if (!(error instanceof OptionsError)) throw error
+    throw new ConfigError(config.file ? path.relative(cwd, config.file) || config.file : '(options)', 'rules', error.message)
+  }
 }
 
 /** A compact terminal table, one row per draft; with an archive, in its order and with its balance below. */
