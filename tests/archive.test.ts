@@ -9,7 +9,7 @@ import {issueDate, parseDay} from '../src/analyze/archive-dates.js'
 import {spearman} from '../src/analyze/archive-findings.js'
 import type {AnalysisReport} from '../src/analyze/types.js'
 import {runCli} from '../src/cli/run.js'
-import {createAnalyzer, lint, OptionsError} from '../src/index.js'
+import {createAnalyzer, createLinter, lint, OptionsError, PackError} from '../src/index.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const folder = 'fixtures/archive'
@@ -211,6 +211,11 @@ describe('lint() and the remark plugin have no sequence', () => {
     const file = await lint(readFileSync(path.join(root, folder, 'last-chance-course.md'), 'utf8'), {rules: {'pitch-cadence': 'error', 'trust-debt': 'error'}})
     expect(file.messages.length).toBeGreaterThan(0)
     expect(file.messages.filter((message) => message.ruleId === 'pitch-cadence' || message.ruleId === 'trust-debt')).toEqual([])
+  })
+
+  it('takes no phrase cues for a sequence rule from a user pack', () => {
+    expect(() => createLinter({packs: [{name: 'house', cues: {'pitch-cadence': {en: ['sale']}}}]})).toThrow(PackError)
+    expect(() => createLinter({packs: [{name: 'house', cues: {'pitch-cadence': {en: ['sale']}}}]})).toThrow('Pack "house", cues.pitch-cadence: unknown rule')
   })
 })
 

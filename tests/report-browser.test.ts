@@ -107,9 +107,11 @@ describe.skipIf(!hasChromium)('HTML archive timeline in Chromium', () => {
     await page.goto('file://' + archiveHtml)
 
     // One mark per issue, in the archive's order, with its stage's colour.
-    const marks = await page.$$eval('.tl-mark', (nodes) =>
-      nodes.map((node) => ({path: node.getAttribute('data-path'), stage: node.getAttribute('data-stage'), fill: getComputedStyle(node.querySelector('circle:not(.ring), rect, path')!).fill, y: node.querySelector('circle:not(.ring), rect, path')!.getBoundingClientRect().y}))
-    )
+    // (Strings run in the page: the tests are type-checked without the DOM library.)
+    const marks = (await page.evaluate(`[...document.querySelectorAll('.tl-mark')].map((node) => {
+      const shape = node.querySelector('circle:not(.ring), rect, path')
+      return {path: node.getAttribute('data-path'), stage: node.getAttribute('data-stage'), fill: getComputedStyle(shape).fill, y: shape.getBoundingClientRect().y}
+    })`)) as {path: string; stage: string; fill: string; y: number}[]
     expect(marks.map((mark) => [mark.path, mark.stage])).toEqual(archive.issues.map((issue) => [issue.path, issue.stage]))
     const fills = new Map<string, Set<string>>()
     for (const mark of marks) fills.set(mark.stage!, (fills.get(mark.stage!) ?? new Set()).add(mark.fill))
@@ -130,7 +132,7 @@ describe.skipIf(!hasChromium)('HTML archive timeline in Chromium', () => {
     expect(await page.$$eval('.tl-mark[tabindex="0"]', (nodes) => nodes.length)).toBe(1)
     await page.locator('#timeline-h').evaluate((heading) => heading.scrollIntoView())
     await page.locator('.tl-mark').first().focus()
-    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-path'))
+    const focused = () => page.evaluate(`document.activeElement?.getAttribute('data-path')`)
     expect(await focused()).toBe(archive.issues[0]!.path)
     await expect.poll(() => page.locator('#tooltip').isVisible()).toBe(true)
     expect(await page.locator('#tooltip').textContent()).toContain(archive.issues[0]!.path)
@@ -154,8 +156,8 @@ describe.skipIf(!hasChromium)('HTML archive timeline in Chromium', () => {
     await page.keyboard.press('Escape')
     expect(await page.locator('#tooltip').isVisible()).toBe(false)
     await page.keyboard.press('Enter')
-    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#doc-\d+$/)
-    const hash = await page.evaluate(() => location.hash)
+    await expect.poll(() => page.evaluate('location.hash')).toMatch(/^#doc-\d+$/)
+    const hash = (await page.evaluate('location.hash')) as string
     expect(await page.locator(hash + ' h2').textContent()).toBe(pitch.path)
 
     expect(errors).toEqual([])
