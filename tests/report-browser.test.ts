@@ -36,17 +36,23 @@ afterAll(async () => {
   rmSync(work, {recursive: true, force: true})
 })
 
+/** A page of the report, collecting console errors and every request it makes. */
+async function open(file: string) {
+  const page = await browser!.newPage({viewport: {width: 1200, height: 900}})
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  page.on('pageerror', (error) => errors.push(String(error)))
+  const requests: string[] = []
+  page.on('request', (request) => requests.push(request.url()))
+  await page.goto('file://' + file)
+  return {page, errors, requests}
+}
+
 describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
   it('highlights sit on the flagged text, the chart renders, tooltips work by keyboard, and the console stays clean', async () => {
-    const page = await browser!.newPage({viewport: {width: 1200, height: 900}})
-    const errors: string[] = []
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text())
-    })
-    page.on('pageerror', (error) => errors.push(String(error)))
-    const requests: string[] = []
-    page.on('request', (request) => requests.push(request.url()))
-    await page.goto('file://' + html)
+    const {page, errors, requests} = await open(html)
 
     // Every finding of the analysis is highlighted exactly on its source text.
     const analysis = JSON.parse(cli(['analyze', '--format', 'json', 'fixtures/demo']).stdout) as {files: {path: string; document: {pushiness: {findings: {start: {offset: number}; actual: string}[]}}; sections: unknown[]}[]}
@@ -98,13 +104,7 @@ describe.skipIf(!hasChromium)('HTML archive timeline in Chromium', () => {
   }, 60_000)
 
   it('draws one mark per issue coloured by stage with pushiness as a line, and works with the keyboard', async () => {
-    const page = await browser!.newPage({viewport: {width: 1200, height: 900}})
-    const errors: string[] = []
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text())
-    })
-    page.on('pageerror', (error) => errors.push(String(error)))
-    await page.goto('file://' + archiveHtml)
+    const {page, errors, requests} = await open(archiveHtml)
 
     // One mark per issue, in the archive's order, with its stage's colour.
     // (Strings run in the page: the tests are type-checked without the DOM library.)
@@ -161,5 +161,6 @@ describe.skipIf(!hasChromium)('HTML archive timeline in Chromium', () => {
     expect(await page.locator(hash + ' h2').textContent()).toBe(pitch.path)
 
     expect(errors).toEqual([])
+    expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([])
   }, 60_000)
 })
