@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -299,4 +300,23 @@ describe('trustlint analyze over an archive', () => {
     expect(badConfig.code).not.toBe(0)
     expect(badConfig.stderr).toContain('minEducationBeforeSale')
   }, 60_000)
+})
+
+describe('bench/archive-overhead.ts', () => {
+  // On a tiny corpus, so that the script cannot rot; no timing is asserted.
+  it('runs and reports the overhead with its spread', () => {
+    const corpus = mkdtempSync(path.join(tmpdir(), 'trustlint-archive-bench-'))
+    try {
+      for (const lang of ['ja', 'en']) mkdirSync(path.join(corpus, lang))
+      writeFileSync(path.join(corpus, 'ja/a.md'), '# 発酵\n\n種は毎日同じ時間に世話をします。\n')
+      writeFileSync(path.join(corpus, 'en/a.md'), '# Steam\n\nBake the loaf in a covered pot.\n')
+      const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs')
+      const result = spawnSync(process.execPath, [tsx, 'bench/archive-overhead.ts', '1', corpus], {cwd: root, encoding: 'utf8', timeout: 120_000})
+      expect(result.status, result.stderr).toBe(0)
+      expect(result.stdout).toMatch(/^2 files, 1 rounds, passes alternated:/)
+      expect(result.stdout).toMatch(/archive run \/ plain run: median -?\d+\.\d% \(per-round range -?\d+\.\d% to -?\d+\.\d%\); target ≤ \+5%/)
+    } finally {
+      rmSync(corpus, {recursive: true, force: true})
+    }
+  }, 120_000)
 })
