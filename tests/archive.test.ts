@@ -5,12 +5,11 @@ import path from 'node:path'
 import {PassThrough} from 'node:stream'
 import {VFile} from 'vfile'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {archiveOf, type ArchiveEntry, type ArchiveOptions} from '../src/analyze/archive.js'
 import {issueDate, parseDay} from '../src/analyze/archive-dates.js'
 import {spearman} from '../src/analyze/archive-findings.js'
 import type {AnalysisReport} from '../src/analyze/types.js'
 import {runCli} from '../src/cli/run.js'
-import {createAnalyzer, createLinter, lint, OptionsError, PackError} from '../src/index.js'
+import {archiveOf, createAnalyzer, createLinter, lint, OptionsError, PackError, type ArchiveEntry, type ArchiveOptions} from '../src/index.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const folder = 'fixtures/archive'
