@@ -203,6 +203,11 @@ describe('archive view of fixtures/archive', () => {
       [at('steam.md'), null]
     ])
     expect(view.undated).toEqual([])
+    // A front matter date that is not a day is still listed apart, so that it gets fixed.
+    const misdated = archiveOf([...undated, {analysis: {...undated[0]!.analysis, path: at('x.md'), frontMatterDate: {key: 'date', value: '2024-02-30'}}}])
+    expect(misdated.order).toBe('path')
+    expect(misdated.issues).toHaveLength(3)
+    expect(misdated.undated).toEqual([{path: at('x.md'), reason: 'front matter "date: 2024-02-30" is not a date such as 2024-05-13'}])
   })
 })
 

@@ -79,21 +79,24 @@ export interface ArchiveReport {
  */
 export function archiveOf(entries: ArchiveEntry[], options: ArchiveOptions = {}): ArchiveReport {
   const dated: {entry: ArchiveEntry; date: IssueDate}[] = []
-  const undated: {entry: ArchiveEntry; reason: string}[] = []
+  // A bad front matter date is always listed apart (so it gets fixed); a missing one only when others are dated.
+  const misdated: {entry: ArchiveEntry; reason: string}[] = []
+  const plain: ArchiveEntry[] = []
   for (const entry of entries) {
     const date = issueDate(entry.analysis.path, entry.analysis.frontMatterDate)
-    if (date && 'problem' in date) undated.push({entry, reason: date.problem})
+    if (date && 'problem' in date) misdated.push({entry, reason: date.problem})
     else if (date) dated.push({entry, date})
-    else undated.push({entry, reason: 'no front matter date and no date in the file name'})
+    else plain.push(entry)
   }
-  const byPath = (a: ArchiveEntry, b: ArchiveEntry) => (a.analysis.path < b.analysis.path ? -1 : a.analysis.path > b.analysis.path ? 1 : 0)
+  const byPath = (a: ArchiveEntry, b: ArchiveEntry) => compare(a.analysis.path, b.analysis.path)
   const order: ArchiveReport['order'] = dated.length > 0 ? 'date' : 'path'
   const sequence =
     order === 'date'
       ? dated
           .sort((a, b) => compare(a.date.day, b.date.day) || compare(a.date.time ?? '', b.date.time ?? '') || byPath(a.entry, b.entry))
           .map(({entry, date}) => issueOf(entry, date))
-      : undated.splice(0).map(({entry}) => entry).sort(byPath).map((entry) => issueOf(entry, null))
+      : plain.sort(byPath).map((entry) => issueOf(entry, null))
+  const undated = [...misdated, ...(order === 'date' ? plain.map((entry) => ({entry, reason: 'no front matter date and no date in the file name'})) : [])]
 
   // Education since the previous sales issue, counted over the whole sequence.
   let education = 0

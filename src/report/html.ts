@@ -263,7 +263,7 @@ function timeline(archive: ArchiveReport, drafts: HtmlDraft[], lang: Lang): stri
       // The issue's own finding in full; trust-debt, about the whole archive, is listed under the chart.
       const findings = archive.findings
         .filter((finding) => finding.path === issue.path && finding.ruleId === 'pitch-cadence')
-        .map((finding) => ` — <strong>${escape(finding.ruleId)}</strong>: ${escape(finding.message)}`)
+        .map((finding) => ` — <strong>${escape(finding.ruleId)}</strong>: <span lang="${finding.lang}">${escape(finding.message)}</span>`)
       return `<li id="tl-tip-${index + 1}" role="tooltip">${escape(label(issue))}${issue.educationBefore === null ? '' : ` · ${t.educationBefore}: ${issue.educationBefore}`}${findings.join('')}</li>`
     })
     .join('')
@@ -283,7 +283,7 @@ function timeline(archive: ArchiveReport, drafts: HtmlDraft[], lang: Lang): stri
 <figure class="timeline-chart"><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-labelledby="timeline-h" aria-describedby="timeline-help">${grid}${line}${marks}</svg></figure>
 <p class="tl-legend" aria-hidden="true"><span class="stage-education">●</span> ${stageLabel('education')} <span class="stage-acquisition">■</span> ${stageLabel('acquisition')} <span class="stage-sales">▲</span> ${stageLabel('sales')} <span class="ring-key">◯</span> ${t.sequenceFindings}</p>
 <ul class="tips" hidden>${tips}</ul>
-${archive.findings.length > 0 ? `<h3>${t.sequenceFindings}</h3><ul class="sequence-findings">${archive.findings.map((finding) => `<li><a href="#doc-${docIndex.get(finding.path)}">${escape(finding.path)}</a> — <strong>${escape(finding.ruleId)}</strong> (${finding.severity}): ${escape(finding.message)}</li>`).join('')}</ul>` : ''}
+${archive.findings.length > 0 ? `<h3>${t.sequenceFindings}</h3><ul class="sequence-findings">${archive.findings.map((finding) => `<li><a href="#doc-${docIndex.get(finding.path)}">${escape(finding.path)}</a> — <strong>${escape(finding.ruleId)}</strong> (${finding.severity}): <span lang="${finding.lang}">${escape(finding.message)}</span></li>`).join('')}</ul>` : ''}
 <details><summary>${t.issues}</summary><table class="issues"><thead><tr><th scope="col">${t.date}</th><th scope="col">${t.file}</th><th scope="col">${t.stage}</th><th scope="col">${t.pushiness}</th><th scope="col">${t.ctaStrength}</th><th scope="col">${t.educationBefore}</th></tr></thead><tbody>${rows}</tbody></table></details>
 ${archive.undated.length > 0 ? `<h3>${t.undated}</h3><ul>${archive.undated.map((entry) => `<li><a href="#doc-${docIndex.get(entry.path)}">${escape(entry.path)}</a> — ${escape(entry.reason)}</li>`).join('')}</ul>` : ''}
 </section>`
