@@ -59,6 +59,10 @@ describe('issue dates', () => {
   it('reads date, published and pubDate from front matter, else a date opening the file name', () => {
     expect(issueDate('a/x.md', {key: 'date', value: '2024-05-13'})).toEqual({day: '2024-05-13', time: null, source: 'front-matter'})
     expect(issueDate('a/x.md', {key: 'pubDate', value: '2024/5/3 07:30'})).toEqual({day: '2024-05-03', time: '07:30:00', source: 'front-matter'})
+    // Japanese dates and full-width digits, as Japanese writers type them.
+    expect(issueDate('a/x.md', {key: 'published', value: '2024年4月8日'})).toEqual({day: '2024-04-08', time: null, source: 'front-matter'})
+    expect(issueDate('a/x.md', {key: 'date', value: '2024年4月8日 9:05'})).toEqual({day: '2024-04-08', time: '09:05:00', source: 'front-matter'})
+    expect(issueDate('a/x.md', {key: 'date', value: '２０２４－０４－０８'})).toMatchObject({day: '2024-04-08'})
     expect(issueDate('a/2024-05-13-spring.md', null)).toEqual({day: '2024-05-13', time: null, source: 'file-name'})
     expect(issueDate('a/20240513_spring.md', null)).toMatchObject({day: '2024-05-13', source: 'file-name'})
     // A front matter date wins over the file name.

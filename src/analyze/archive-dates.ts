@@ -17,6 +17,7 @@ export interface DateProblem {
 
 // 2024-05-13, 2024/5/13, 2024-05-13T09:30, 2024-05-13 09:30:00+09:00
 const WRITTEN = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?/
+const JAPANESE_DAY = /^(\d{4})年(\d{1,2})月(\d{1,2})日/
 // 2024-05-13-title.md, 20240513_title.md, 2024_05_13.md: a date opening the file name.
 const IN_NAME = /^(\d{4})([-_.]?)(\d{2})\2(\d{2})(?![0-9])/
 
@@ -51,11 +52,13 @@ export function issueDate(path: string, written: {key: string; value: string} | 
 /** A day given on the command line (--since, --until): YYYY-MM-DD or YYYY/MM/DD, or null. */
 export function parseDay(text: string): string | null {
   const day = readDay(text.trim())
-  return day && day.time === null && /^\d{4}[-/]\d{1,2}[-/]\d{1,2}$/.test(text.trim()) ? day.day : null
+  return day && day.time === null && /^\d{4}[-/]\d{1,2}[-/]\d{1,2}$/.test(text.normalize('NFKC').trim()) ? day.day : null
 }
 
 function readDay(value: string): {day: string; time: string | null} | null {
-  const match = WRITTEN.exec(value.trim())
+  // Japanese writers also date issues 2024年4月8日, or with full-width digits (２０２４-０４-０８).
+  const text = value.normalize('NFKC').trim().replace(JAPANESE_DAY, '$1-$2-$3')
+  const match = WRITTEN.exec(text)
   if (!match) return null
   const day = calendarDay(match[1]!, match[2]!, match[3]!)
   if (!day) return null
