@@ -33,6 +33,8 @@ export type {
 export {PackError, loadPack, type UserPack, type ParsedPack} from './core/user-packs.js'
 export {regexHazard} from './core/safe-regex.js'
 export {analyze, createAnalyzer, analysisOf, type AnalyzeOptions, type Analyzer} from './analyze/analyze.js'
+export {archiveOf, type ArchiveEntry, type ArchiveOptions, type ArchiveReport, type ArchiveIssue} from './analyze/archive.js'
+export type {ArchiveFinding} from './analyze/archive-findings.js'
 export type {Analysis, AnalysisReport, SectionAnalysis, StageReport, CtaSummary, PushinessReport} from './analyze/types.js'
 export type {Readability, JapaneseReadability, EnglishReadability} from './analyze/readability.js'
 export {DEFAULT_PUSHINESS, type PushinessOptions} from './analyze/pushiness.js'

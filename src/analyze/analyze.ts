@@ -2,6 +2,7 @@ import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {location as locate} from 'vfile-location'
+import {readFrontMatter} from '../core/front-matter.js'
 import {createLinter, type Linter} from '../core/processor.js'
 import type {TrustlintOptions} from '../core/options.js'
 import {splitSections, type Section} from '../core/sections.js'
@@ -10,6 +11,7 @@ import type {Stage} from '../core/stages.js'
 import type {ProseSentence} from '../core/text-model.js'
 import type {Cta, SectionCtas} from '../cta/types.js'
 import {toJsonReport, type JsonMessage, type JsonPoint} from '../report/json.js'
+import {frontMatterDate} from './archive-dates.js'
 import {DEFAULT_PUSHINESS, pushinessOf, type PushinessOptions} from './pushiness.js'
 import {readabilityOf} from './readability.js'
 import {
@@ -141,6 +143,7 @@ export function analysisOf(
       readability: documentReadability
     },
     sections: sectionAnalyses,
+    frontMatterDate: frontMatterDate(readFrontMatter(tree, source).data),
     messages
   }
 }
@@ -216,6 +219,7 @@ function emptyAnalysis(path: string, messages: JsonMessage[]): Analysis {
     path,
     document: {stage, pushiness: {score: 0, density: 0, findings: []}, cta: {count: 0, primary: null, competing: 0, meanStrength: null}, readability},
     sections: [],
+    frontMatterDate: null,
     messages
   }
 }

@@ -1,5 +1,6 @@
 import type {Stage} from '../core/stages.js'
 import type {JsonMessage, JsonPoint} from '../report/json.js'
+import type {ArchiveReport} from './archive.js'
 import type {Readability} from './readability.js'
 import type {StageSignal} from './stage-inference.js'
 
@@ -53,6 +54,8 @@ export interface Analysis {
     readability: Readability
   }
   sections: SectionAnalysis[]
+  /** The front matter's `date:` (else `published:`, `pubDate:`) as written, for the archive view; null without one. */
+  frontMatterDate: {key: string; value: string} | null
   /** Every lint message of the document (the findings of all sections), for reports. */
   messages: JsonMessage[]
 }
@@ -60,5 +63,7 @@ export interface Analysis {
 /** `trustlint analyze --format json`, version 1. */
 export interface AnalysisReport {
   version: 1
-  files: Omit<Analysis, 'messages'>[]
+  files: Omit<Analysis, 'messages' | 'frontMatterDate'>[]
+  /** With two or more drafts: their sequence, balance and sequence findings (docs/analyzer.md, "Archives"). */
+  archive?: ArchiveReport
 }

@@ -75,7 +75,9 @@ export function compileRule(
   }
   if (raw.options !== undefined && !isRecord(raw.options)) fail('options', 'expected a mapping')
   if (raw.judge !== undefined && (raw.judge !== 'check' || !raw.check)) fail('judge', 'expected "check", on a rule that names its check')
+  if (raw.scope !== undefined && raw.scope !== 'archive') fail('scope', 'expected "archive" (or leave it out for a rule on one draft)')
   return {
+    ...(raw.scope ? {scope: 'archive' as const} : {}),
     ...(raw.check ? {check: raw.check as string} : {}),
     ...(raw.judge ? {judge: 'check' as const} : {}),
     ...(stageMessages ? {stageMessages} : {}),

@@ -19,6 +19,7 @@ export const CATEGORIES = [
   'competing-cta',
   'buried-cta',
   'compliance',
+  'sequence',
   'other'
 ] as const
 
@@ -107,4 +108,9 @@ export interface CompiledRule {
   judge?: 'check'
   /** Rule-specific options (defaults from the YAML `options:` mapping). */
   options?: Record<string, unknown>
+  /**
+   * `archive`: a finding on the sequence of a newsletter archive, judged by
+   * `trustlint analyze` over several drafts (src/analyze/archive.ts), never on one draft.
+   */
+  scope?: 'archive'
 }

@@ -109,9 +109,11 @@ function parsePack(raw: unknown, name: string, rules: CompiledRule[]): ParsedPac
   const entries: PackEntry[] = []
   if (raw.cues !== undefined && !isRecord(raw.cues)) throw new PackError(name, 'cues', 'expected a mapping from rule id to ja:/en: lists')
   for (const [ruleId, byLang] of Object.entries((raw.cues ?? {}) as Record<string, unknown>)) {
-    const rule = rules.find((candidate) => candidate.id === ruleId)
+    // Archive rules judge a sequence of drafts, not phrases: they take no cues.
+    const rule = rules.find((candidate) => candidate.id === ruleId && candidate.scope !== 'archive')
     if (!rule) {
-      throw new PackError(name, `cues.${ruleId}`, `unknown rule; expected one of ${rules.map((candidate) => candidate.id).join(', ')}`)
+      const phraseRules = rules.filter((candidate) => candidate.scope !== 'archive').map((candidate) => candidate.id)
+      throw new PackError(name, `cues.${ruleId}`, `unknown rule; expected one of ${phraseRules.join(', ')}`)
     }
     if (!isRecord(byLang)) throw new PackError(name, `cues.${ruleId}`, 'expected a mapping with ja: and/or en: lists')
     for (const [lang, list] of Object.entries(byLang)) {
