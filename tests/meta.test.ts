@@ -34,6 +34,12 @@ describe('rule metadata', () => {
     if (rule.check) expect(CHECKS[rule.check], `check ${rule.check}`).toBeTypeOf('function')
     else expect(rule.patterns.ja.length + rule.patterns.en.length).toBeGreaterThan(0)
   })
+
+  it.each(rules.map((rule) => [rule.id, rule] as const))('%s: every suggestion is whole (a YAML flow list splits an unquoted comma)', (_id, rule) => {
+    const balanced = (text: string) => [...text].reduce((depth, char) => (depth < 0 ? depth : depth + (char === '(' || char === '（' ? 1 : char === ')' || char === '）' ? -1 : 0)), 0) === 0
+    const suggestions = [...(rule.expected.ja ?? []), ...(rule.expected.en ?? [])]
+    for (const suggestion of suggestions) expect(balanced(suggestion), JSON.stringify(suggestion)).toBe(true)
+  })
 })
 
 describe('rule data validation', () => {
