@@ -1,6 +1,8 @@
 import {documentLang} from '../core/notices.js'
 import type {ProseBlock} from '../core/prose.js'
 import type {CompiledRule} from '../core/rule-types.js'
+import {ruleMessage} from '../cta/report.js'
+import type {Lang} from '../lang/script.js'
 import {blockSource, wordMatcher, wordsOption} from './footer.js'
 import type {Check, CheckContext} from './types.js'
 
@@ -9,9 +11,10 @@ import type {Check, CheckContext} from './types.js'
 const MARKS = /[【\[［(（]\s*(?:PR|広告|AD|Ad|ad|Sponsored|sponsored|スポンサー|提供)\s*[】\]］)）]|#(?:PR|ad|sponsored|affiliate|広告|プロモーション)\b|(?:^|\s)(?:PR|Ad|AD)\s*[:：]/u
 const URL = /https?:\/\/[^\s<>"'()\]）」]+/giu
 
-/** An affiliate link found in a block: source offsets of what is flagged. */
+/** An affiliate link or a sponsored mention found in a block: source offsets of what is flagged. */
 interface AffiliateLink {
   block: number
+  kind: 'link' | 'mention'
   start: number
   end: number
 }
@@ -25,17 +28,44 @@ interface AffiliateLink {
  * block before or after). One message per undisclosed link, on its text.
  */
 export const adDisclosure: Check = (context, rule) => {
-  const links = affiliateLinks(context, rule)
-  if (links.length === 0) return
+  const found = [...affiliateLinks(context, rule), ...sponsoredMentions(context, rule)].sort((a, b) => a.start - b.start)
+  if (found.length === 0) return
   const words = wordMatcher(wordsOption(rule, 'disclosures'))
   const discloses = (block: ProseBlock | undefined) => !!block && (MARKS.test(block.text) || !!words?.test(block.text))
   const top = typeof rule.options?.topBlocks === 'number' ? rule.options.topBlocks : 3
   if (context.blocks.slice(0, top).some(discloses)) return
-  for (const link of links) {
-    if ([link.block - 1, link.block, link.block + 1].some((index) => discloses(context.blocks[index]))) continue
-    const text = context.source.slice(link.start, link.end)
-    context.report(rule, {start: link.start, end: link.end, stage: context.stageAt(link.start), lang: documentLang(text) === 'ja' || documentLang(context.blocks[link.block]!.text) === 'ja' ? 'ja' : 'en'})
+  for (const item of found) {
+    if ([item.block - 1, item.block, item.block + 1].some((index) => discloses(context.blocks[index]))) continue
+    const actual = context.source.slice(item.start, item.end)
+    const lang = documentLang(actual) === 'ja' || documentLang(context.blocks[item.block]!.text) === 'ja' ? 'ja' : 'en'
+    const what = kindName(rule, item.kind, context.localeFor(lang))
+    context.report(rule, {start: item.start, end: item.end, stage: context.stageAt(item.start), lang, reason: ruleMessage(context, rule, lang, {actual, what})})
   }
+}
+
+/** The name of what was found, from the rule's `kinds` option (an affiliate link, a sponsored mention). */
+function kindName(rule: CompiledRule, kind: AffiliateLink['kind'], lang: Lang): string {
+  const names = rule.options?.kinds as Record<string, Partial<Record<Lang, string>>> | undefined
+  return names?.[kind]?.[lang] ?? kind
+}
+
+/**
+ * Sponsored mentions without a link: a gifted product, a referral or discount
+ * code given out (「ご提供いただきました」, 紹介コード, "use my code", "gifted"). The
+ * wording is data (the `mentions` option); the flagged span is the wording.
+ */
+function sponsoredMentions(context: CheckContext, rule: CompiledRule): AffiliateLink[] {
+  const matcher = wordMatcher(wordsOption(rule, 'mentions'))
+  if (!matcher) return []
+  const every = new RegExp(matcher.source, 'giu')
+  const found: AffiliateLink[] = []
+  context.blocks.forEach((block, index) => {
+    for (const match of block.text.matchAll(every)) {
+      if (!match[0]) continue
+      found.push({block: index, kind: 'mention', start: block.origin[match.index]!, end: block.originEnd[match.index + match[0].length - 1]!})
+    }
+  })
+  return found
 }
 
 /** Affiliate links of the document: link targets, and bare URLs written in the text. */
@@ -63,7 +93,7 @@ function affiliateLinks(context: CheckContext, rule: CompiledRule): AffiliateLin
     for (const link of block.links) {
       targets.add(link.url.trim())
       if (link.end > link.start && isAffiliate(link.url)) {
-        found.push({block: index, start: block.origin[link.start]!, end: block.originEnd[link.end - 1]!})
+        found.push({block: index, kind: 'link', start: block.origin[link.start]!, end: block.originEnd[link.end - 1]!})
       }
     }
     // Autolinks and URLs written out (plain text, <https://…>) are not link text: flag the URL itself.
@@ -72,7 +102,7 @@ function affiliateLinks(context: CheckContext, rule: CompiledRule): AffiliateLin
       if (targets.has(match[0]) || !isAffiliate(match[0])) continue
       const start = block.start + match.index
       if (found.some((link) => start >= link.start && start < link.end)) continue
-      found.push({block: index, start, end: start + match[0].length})
+      found.push({block: index, kind: 'link', start, end: start + match[0].length})
     }
   })
   return found
