@@ -59,6 +59,17 @@ describe('footer findings', () => {
     expect(english!.reason).toContain('Specified Electronic Mail')
   })
 
+  it('in a saved email, the From display name counts as the sender name (it is on the reader\'s screen)', async () => {
+    const body = '今週の記事です。\n\n住所：東京都千代田区一番町1-1\nお問い合わせ：info@example.com\n配信停止はこちら https://example.com/stop\n'
+    const eml = (from: string) => `From: ${from}\r\nTo: a@example.com\r\nSubject: =?UTF-8?B?${Buffer.from('お知らせ').toString('base64')}?=\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(body).toString('base64')}\r\n`
+    const named = await lint(new VFile({path: 'issue.eml', value: eml(`=?UTF-8?B?${Buffer.from('みどり園芸').toString('base64')}?= <news@example.com>`)}))
+    expect(ofRule(named, 'sender-identity')).toEqual([])
+    const bare = await lint(new VFile({path: 'issue.eml', value: eml('news@example.com')}))
+    const [message] = ofRule(bare, 'sender-identity')
+    expect(message!.reason).toContain('送信者の氏名または名称')
+    expect(message!.reason).not.toContain('住所')
+  })
+
   it('a document that is not an email, or whose service adds the footer, gets no footer message', async () => {
     const value = 'A blog post without any footer.\n'
     expect(ofRule(await lint(new VFile({path: 'post.md', value})), 'unsubscribe')).toEqual([])

@@ -65,8 +65,13 @@ export const senderIdentity: Check = (context, rule) => {
 }
 
 
-/** Is the item shown anywhere in the document's prose (labels and shapes), or as a labelled link? */
+/**
+ * Is the item shown anywhere in the document's prose (labels and shapes), or as a labelled link?
+ * In a saved email the From header's display name is shown on the reader's screen, which is
+ * where 特定電子メール法 第4条 asks the name to be shown, so it counts as the name.
+ */
 function present(context: CheckContext, rule: Parameters<Check>[1], item: Item): boolean {
+  if (item === 'name' && context.file.data.trustlintSenderName) return true
   const labels = wordMatcher(wordsOption(rule, item + 'Words'))
   const links = wordMatcher(wordsOption(rule, item + 'Links'))
   for (const block of context.blocks) {

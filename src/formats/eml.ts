@@ -33,6 +33,8 @@ export interface EmailDocument {
   parts: EmailPart[]
   /** Which body part was chosen: HTML when there is one, else plain text. */
   body: 'html' | 'text' | undefined
+  /** The From header's display name, which the reader's mail program shows as the sender. */
+  senderName: string | undefined
   problems: EmailProblem[]
 }
 
@@ -48,7 +50,7 @@ export async function parseEmail(bytes: Uint8Array): Promise<EmailDocument> {
   try {
     email = await PostalMime.parse(bytes, {attachmentEncoding: 'arraybuffer'})
   } catch (error) {
-    return {text: '', parts: [], body: undefined, problems: [...problems, {kind: 'unreadable', detail: (error as Error).message}]}
+    return {text: '', parts: [], body: undefined, senderName: undefined, problems: [...problems, {kind: 'unreadable', detail: (error as Error).message}]}
   }
   for (const attachment of email.attachments) {
     const size = attachment.content instanceof ArrayBuffer || ArrayBuffer.isView(attachment.content) ? attachment.content.byteLength : attachment.content.length
@@ -63,7 +65,8 @@ export async function parseEmail(bytes: Uint8Array): Promise<EmailDocument> {
   const parts: EmailPart[] = []
   if (subject) parts.push({name: 'subject', start: 0, end: subject.length})
   if (body) parts.push({name: body, start: subject.length + separator.length, end: text.length})
-  return {text, parts, body, problems}
+  const senderName = email.from?.name?.trim() || undefined
+  return {text, parts, body, senderName, problems}
 }
 
 /** The mdast tree of a parsed email: the subject block, then the body part's blocks. */

@@ -50,6 +50,8 @@ declare module 'vfile' {
     trustlintStageMarker: SourceValue
     /** .eml: the decoded parts (`subject`, `html` or `text`) that messages point into. */
     trustlintParts: PartText[]
+    /** .eml: the From header's display name (the sender's name as the reader's screen shows it). */
+    trustlintSenderName: string
   }
 }
 

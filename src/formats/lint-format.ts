@@ -35,6 +35,7 @@ export async function lintFormat(
       email = await parseEmail(bytes)
       // From here on the file's text is the linted text: subject, blank line, body part.
       file.value = email.text
+      if (email.senderName) file.data.trustlintSenderName = email.senderName
       const parsed = emailTree(email, pointer(file))
       tree = parsed.tree
       htmlProblems = parsed.htmlProblems
