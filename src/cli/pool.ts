@@ -123,9 +123,11 @@ export async function lintFeed(feed: JobFeed, pool: WorkerPool, options: Omit<Po
           // Another lane may have taken the job while this one waited.
           if (next >= feed.jobs.length) continue
           const index = next++
-          results[index] = await runWithBudget(pool, feed.jobs[index]!, budget > 0 ? budget + grace : 0)
+          const result = await runWithBudget(pool, feed.jobs[index]!, budget > 0 ? budget + grace : 0)
+          results[index] = result
           options.onDone?.(++done)
-          grace = 0
+          // A timed-out job's thread was terminated: the next job starts a new one.
+          grace = 'timedOut' in result && result.timedOut ? STARTUP_GRACE_MS : 0
         }
       })
     )
