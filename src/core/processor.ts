@@ -7,7 +7,7 @@ import {lintTree, sortMessages} from './engine.js'
 import {applyMessageControl} from './message-control.js'
 import {documentLang, noticeUrl} from './notices.js'
 import {plainTextTree} from './plain-text.js'
-import {remarkFrontmatter, remarkGfm, remarkMdx, remarkParse} from './plugins.js'
+import {loadRemarkMdx, remarkFrontmatter, remarkGfm, remarkParse} from './plugins.js'
 import {resolveOptions, type ResolvedOptions, type TrustlintOptions} from './options.js'
 
 // unified's processor is a callable instance whose prototype is not
@@ -48,7 +48,7 @@ function buildProcessor(resolved: ResolvedOptions, mdx: boolean, syntax: Syntax 
   const processor = newProcessor().use(remarkParse)
   if (syntax & FRONT_MATTER) processor.use(remarkFrontmatter, ['yaml'])
   if (syntax & GFM) processor.use(remarkGfm)
-  if (mdx) processor.use(remarkMdx)
+  if (mdx) processor.use(loadRemarkMdx())
   return processor.use(trustlintTransform, resolved).freeze() as unknown as MarkdownProcessor
 }
 
