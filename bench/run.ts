@@ -153,7 +153,8 @@ try {
     // (e) the default worker pool against one worker, whole Japanese corpus.
     log(`(e) default worker pool vs 1 worker, Japanese corpus (${ja.length} files)`)
     const set = (rounds.workers = await alternate([trustlint(ja, oneProcess, 'one worker'), trustlint(ja, [], 'pool')], options))
-    results.workers = {speedup: ratio(set, 'one worker', 'pool')}
+    // rssRatio: peak memory of the whole process with the pool, over one thread's.
+    results.workers = {speedup: ratio(set, 'one worker', 'pool'), rssRatio: ratio(set, 'pool', 'one worker', 'rss')}
   }
   if (only.has('throughput')) {
     log('(f) lint() throughput in one process, dictionary excluded')
@@ -177,7 +178,7 @@ const meta = {
   date: started.toISOString(),
   mode: quick ? 'quick' : 'full',
   via,
-  notMeasurable: [...(hasCache ? [] : ['cache.ratio']), ...(hasWorkers ? [] : ['workers.speedup'])],
+  notMeasurable: [...(hasCache ? [] : ['cache.ratio']), ...(hasWorkers ? [] : ['workers.speedup', 'workers.rssRatio'])],
   warmup,
   runs,
   corpusPath: path.relative(root, corpus).split(path.sep).join('/'),

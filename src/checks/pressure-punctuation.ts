@@ -43,6 +43,8 @@ interface MarkFinding {
 }
 
 const ALARM_EMOJI = new Set(['🔥', '⏰', '⏳', '⌛', '🚨', '⚠', '❗', '❕', '‼', '⁉', '📢', '📣', '💥', '🆘', '⚡', '⛔', '💣', '‼'])
+// Every alarm emoji is one code point, so a match of the emoji expression can be one only where these occur.
+const ALARM_CHAR = new RegExp(`[${[...ALARM_EMOJI].join('')}]`, 'u')
 const ALARM_WORDS =
   /緊急|至急|重要|速報|最終|締切|締め切り|〆切|本日|限定|残り|ラスト|急募|必見|警告|注意|号外|拡散|終了|再送|チャンス|今だけ|激安|見逃|ご案内|大特価|特報|朗報/u
 const EN_BRACKET = /\[(?:urgent|final notice|last chance|act now|breaking|important|reminder|alert|warning|final call|hurry)!*\]/giu
@@ -50,6 +52,7 @@ const EN_BRACKET = /\[(?:urgent|final notice|last chance|act now|breaking|import
 const MARKS = /[!！][!！?？]+|[?？]+[!！][!！?？]*|[‼⁉❗❕]+/gu
 // ーーー anywhere; ーー after kana or kanji (not inside a katakana word); 〜〜; ーっ at a sentence end.
 const ELONGATION = /ー{3,}|(?<=[\p{Script=Hiragana}\p{Script=Han}])ー{2,}|[〜～]{2,}|[ー〜～]+っ(?=[!！。、\s]|$)|※{3,}|★{3,}/gu
+const ELONGATION_CHAR = /[ー〜～※★]/
 
 function blockFindings(block: ProseBlock, minMarks: number): MarkFinding[] {
   const text = block.text
@@ -59,15 +62,17 @@ function blockFindings(block: ProseBlock, minMarks: number): MarkFinding[] {
     const single = /^[‼⁉❗❕]/.test(match[0])
     if (single || marks >= minMarks) found.push({from: match.index, to: match.index + match[0].length, kind: 'marks'})
   }
-  for (const match of text.matchAll(emojiRegex())) {
+  // The scans below are skipped on text that lacks the characters they need (most
+  // English blocks): the emoji expression is large, and a finding needs an alarm emoji.
+  if (ALARM_CHAR.test(text)) for (const match of text.matchAll(emojiRegex())) {
     const base = match[0].replace(/[\uFE0F\uFE0E]/g, '')
     if (ALARM_EMOJI.has(base)) found.push({from: match.index, to: match.index + match[0].length, kind: 'emoji'})
   }
-  for (const match of text.matchAll(/【([^【】\n]{1,16})】/gu)) {
+  if (text.includes('【')) for (const match of text.matchAll(/【([^【】\n]{1,16})】/gu)) {
     if (ALARM_WORDS.test(match[1]!)) found.push({from: match.index, to: match.index + match[0].length, kind: 'bracket'})
   }
-  for (const match of text.matchAll(EN_BRACKET)) found.push({from: match.index, to: match.index + match[0].length, kind: 'bracket'})
-  for (const match of text.matchAll(ELONGATION)) found.push({from: match.index, to: match.index + match[0].length, kind: 'elongation'})
+  if (text.includes('[')) for (const match of text.matchAll(EN_BRACKET)) found.push({from: match.index, to: match.index + match[0].length, kind: 'bracket'})
+  if (ELONGATION_CHAR.test(text)) for (const match of text.matchAll(ELONGATION)) found.push({from: match.index, to: match.index + match[0].length, kind: 'elongation'})
   // One finding per place: a ‼️ is both a mark and an emoji; a run of alarm
   // emoji (🔥🔥🔥) is one, not one per emoji.
   found.sort((a, b) => a.from - b.from || b.to - a.to)

@@ -1,5 +1,7 @@
 import {availableParallelism} from 'node:os'
+import {serveDictionary} from '../lang/ja/dictionary-share.js'
 import type {LintJob, LintJobResult} from './lint-job.js'
+import type {WorkerJob} from './worker.js'
 
 /** A worker pool (piscina), typed loosely so the module is only loaded when a pool is used. */
 export interface WorkerPool {
@@ -38,23 +40,101 @@ export const POOL_MIN_FILES = 60
  */
 export async function startPool(concurrency: number): Promise<WorkerPool> {
   const {Piscina} = await import('piscina')
-  return new Piscina({
+  // The workers share one copy of the Japanese dictionary, read by this thread when the first asks.
+  const dictionaryChannel = `trustlint-dictionary-${process.pid}-${++pools}`
+  const server = serveDictionary(dictionaryChannel)
+  const piscina = new Piscina({
     filename: new URL('./cli-worker.js', import.meta.url).href,
     minThreads: concurrency,
     maxThreads: concurrency,
     idleTimeout: 1000
   })
+  return {
+    run: (job, options) => piscina.run({...(job as LintJob), dictionaryChannel} satisfies WorkerJob, options),
+    destroy: async () => {
+      server.close()
+      await piscina.destroy()
+    }
+  }
 }
 
+let pools = 0
+
 /**
- * Below this much text a pool costs more than it saves: each worker loads
- * its own Japanese dictionary (~0.6 s, ~100 MB), so small runs stay in-process.
+ * Below this much text a pool costs more than it saves: each worker loads the
+ * lint stack and builds its own dictionary structures, so small runs stay in-process.
  */
 export const POOL_MIN_CHARS = 300_000
 
 /** The default number of workers: the cores Node may use. */
 export function defaultConcurrency(): number {
   return Math.max(1, availableParallelism())
+}
+
+/**
+ * Jobs handed to a pool while the main thread still reads the files, so the workers
+ * start on the first file instead of waiting for the last to be read and decoded.
+ */
+export class JobFeed {
+  readonly jobs: LintJob[] = []
+  private closed = false
+  private waiting: (() => void)[] = []
+
+  push(job: LintJob): void {
+    this.jobs.push(job)
+    this.wake()
+  }
+
+  /** No more jobs will come. */
+  close(): void {
+    this.closed = true
+    this.wake()
+  }
+
+  /** Resolves when job `index` exists (true) or the feed closed without it (false). */
+  async has(index: number): Promise<boolean> {
+    while (index >= this.jobs.length && !this.closed) await new Promise<void>((resolve) => this.waiting.push(resolve))
+    return index < this.jobs.length
+  }
+
+  private wake() {
+    const waiting = this.waiting
+    this.waiting = []
+    for (const resolve of waiting) resolve()
+  }
+}
+
+/** Lint every job of a feed in a started pool (see {@link startPool}), as the jobs come; results in job order. */
+export async function lintFeed(feed: JobFeed, pool: WorkerPool, options: Omit<PoolOptions, 'pool'> = {}): Promise<LintJobResult[]> {
+  const concurrency = Math.max(1, options.concurrency ?? defaultConcurrency())
+  const budget = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS
+  let done = 0
+  const results: LintJobResult[] = []
+  let next = 0
+  try {
+    // As many jobs in flight as threads: a job's clock then starts when it runs,
+    // not while it waits in the queue behind others.
+    await Promise.all(
+      Array.from({length: concurrency}, async () => {
+        // A lane's first job also starts its thread and may build the Japanese
+        // dictionary: that is not the file's cost, so it gets a grace period.
+        let grace = STARTUP_GRACE_MS
+        while (await feed.has(next)) {
+          // Another lane may have taken the job while this one waited.
+          if (next >= feed.jobs.length) continue
+          const index = next++
+          const result = await runWithBudget(pool, feed.jobs[index]!, budget > 0 ? budget + grace : 0)
+          results[index] = result
+          options.onDone?.(++done)
+          // A timed-out job's thread was terminated: the next job starts a new one.
+          grace = 'timedOut' in result && result.timedOut ? STARTUP_GRACE_MS : 0
+        }
+      })
+    )
+    return results
+  } finally {
+    await pool.destroy()
+  }
 }
 
 /** Lint every job; results come back in job order whatever thread ran them. */
@@ -78,35 +158,15 @@ export async function lintJobs(jobs: LintJob[], options: PoolOptions = {}): Prom
     for (const job of jobs) results.push(tick(await runJob(job)))
     return results
   }
-  const pool = options.pool ?? (await startPool(concurrency))
-  const budget = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS
-  try {
-    if (budget <= 0) return await Promise.all(jobs.map((job) => (pool.run(job) as Promise<LintJobResult>).then(tick)))
-    // As many jobs in flight as threads: a job's clock then starts when it runs,
-    // not while it waits in the queue behind others.
-    const results: LintJobResult[] = new Array(jobs.length)
-    let next = 0
-    const lane = async () => {
-      // A lane's first job also starts its thread and may load the Japanese
-      // dictionary: that is not the file's cost, so it gets a grace period.
-      let grace = STARTUP_GRACE_MS
-      while (next < jobs.length) {
-        const index = next++
-        const result = await runWithBudget(pool, jobs[index]!, budget + grace)
-        results[index] = tick(result)
-        // A timed-out job's thread is terminated: the next job starts a new one, and gets the grace again.
-        grace = 'timedOut' in result && result.timedOut ? STARTUP_GRACE_MS : 0
-      }
-    }
-    await Promise.all(Array.from({length: concurrency}, lane))
-    return results
-  } finally {
-    await pool.destroy()
-  }
+  const feed = new JobFeed()
+  for (const job of jobs) feed.push(job)
+  feed.close()
+  return lintFeed(feed, options.pool ?? (await startPool(concurrency)), {...options, concurrency})
 }
 
 /** One job in the pool within its time budget: past it, the worker is terminated and the file gets an error. */
 async function runWithBudget(pool: WorkerPool, job: LintJob, budget: number): Promise<LintJobResult> {
+  if (budget <= 0) return (pool.run(job) as Promise<LintJobResult>).catch((error: unknown) => ({error: (error as Error).message}))
   const controller = new AbortController()
   let timedOut = false
   const timer = setTimeout(() => {

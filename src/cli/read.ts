@@ -1,6 +1,7 @@
 import type {Stats} from 'node:fs'
 import {open, stat} from 'node:fs/promises'
-import Encoding from 'encoding-japanese'
+import {createRequire} from 'node:module'
+import type Encoding from 'encoding-japanese'
 import type {Bilingual} from '../core/rule-types.js'
 import {formatOf} from '../formats/index.js'
 
@@ -13,6 +14,10 @@ export type ReadResult =
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
 
 const LEGACY: Record<string, string> = {SJIS: 'Shift_JIS', EUCJP: 'EUC-JP', JIS: 'ISO-2022-JP'}
+
+// Required only for a file that is not UTF-8 or UTF-16: most runs never load the legacy encoding tables.
+let encodingModule: typeof Encoding | undefined
+const encoding = () => (encodingModule ??= createRequire(import.meta.url)('encoding-japanese') as typeof Encoding)
 
 /**
  * Read a file and decode it: UTF-8 (BOM or not), UTF-16 (BOM, or detected by
@@ -129,7 +134,7 @@ function hasJisEscape(sample: Uint8Array): boolean {
 
 function legacy(bytes: Uint8Array, detected: Encoding.Encoding, file: string): ReadResult {
   const name = LEGACY[detected as string]!
-  const value = Encoding.convert(bytes, {to: 'UNICODE', from: detected, type: 'string'})
+  const value = encoding().convert(bytes, {to: 'UNICODE', from: detected, type: 'string'})
   return {
     kind: 'text',
     value,
@@ -148,7 +153,7 @@ function utf8(bytes: Uint8Array, file: string): ReadResult {
   try {
     return {kind: 'text', value: new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes), encoding: 'UTF-8'}
   } catch {
-    const detected = Encoding.detect(bytes)
+    const detected = encoding().detect(bytes)
     if (typeof detected === 'string' && LEGACY[detected]) return legacy(bytes, detected as Encoding.Encoding, file)
     return {kind: 'skip', ruleId: 'encoding', level: 'error', reason: {
         en: `${file} is not valid UTF-8 and not a known Japanese encoding; convert it to UTF-8`,

@@ -16,7 +16,7 @@ import {contentHash, DEFAULT_CACHE_LOCATION, LintCache} from './cache.js'
 import {ConfigError, configFor, emptyConfig, loadConfigFile, optionsFor, type ResolvedConfig} from './config.js'
 import {changedSince, expandPaths, inShard, parseShard} from './files.js'
 import type {LintJob} from './lint-job.js'
-import {DEFAULT_FILE_TIMEOUT_MS, defaultConcurrency, lintJobs, POOL_MIN_FILES, startPool} from './pool.js'
+import {DEFAULT_FILE_TIMEOUT_MS, defaultConcurrency, JobFeed, lintFeed, lintJobs, POOL_MIN_FILES, startPool} from './pool.js'
 import {binary, decode, readText, type ReadResult} from './read.js'
 import {formatOf} from '../formats/index.js'
 import {filesByPart} from '../formats/parts.js'
@@ -131,6 +131,12 @@ async function lintAndReport(args: CliArgs, io: CliIo): Promise<number> {
   // A large run without a cache starts its workers now, so they load while the files are read.
   const workers = args.concurrency ?? defaultConcurrency()
   const early = !args.cache && workers > 1 && (args.concurrency !== undefined || inputs.length >= POOL_MIN_FILES) ? await startPool(workers) : undefined
+  const fileTimeoutMs = args.fileTimeout === undefined ? undefined : args.fileTimeout * 1000
+  const progress = progressLine(io, inputs.length, () => jobs.length)
+  // With the pool started, each job goes to it as soon as its file is read.
+  const feed = early ? new JobFeed() : undefined
+  const fed = early && feed ? lintFeed(feed, early, {concurrency: workers, onDone: progress.update, fileTimeoutMs}) : undefined
+  fed?.catch(noop) // awaited below; never an unhandled rejection meanwhile
 
   try {
     // Read ahead a few files at a time (I/O overlaps); results are used in order.
@@ -168,23 +174,27 @@ async function lintAndReport(args: CliArgs, io: CliIo): Promise<number> {
       }
       const job: LintJob = {path: input.path, value: read.value, options: options as TrustlintOptions, optionsKey}
       jobs.push(job)
+      feed?.push(job)
       pending.push({job, configHash: optionsKey, contentHash: hash, note: read})
     }
   } catch (error) {
     // A bad config or file list must not leave worker threads keeping the process alive.
+    feed?.close()
     await early?.destroy()
     throw error
+  } finally {
+    feed?.close()
   }
 
   // Lint (in a worker pool for large runs).
-  const progress = progressLine(io, jobs.length)
-  const outcomes = await lintJobs(jobs, {
-    concurrency: args.concurrency,
-    onDone: progress.update,
-    pool: early,
-    fileTimeoutMs: args.fileTimeout === undefined ? undefined : args.fileTimeout * 1000,
-    enforceTimeout: args.fileTimeout !== undefined && args.fileTimeout > 0
-  })
+  const outcomes =
+    (await fed) ??
+    (await lintJobs(jobs, {
+      concurrency: args.concurrency,
+      onDone: progress.update,
+      fileTimeoutMs,
+      enforceTimeout: args.fileTimeout !== undefined && args.fileTimeout > 0
+    }))
   progress.done()
   outcomes.forEach((outcome, index) => {
     const {job, configHash, contentHash: hash, note} = pending[index]!
@@ -283,17 +293,18 @@ function addReadNote(file: VFile, read: ReadResult, locale: string | undefined) 
   file.messages.unshift(...notice.messages)
 }
 
-function progressLine(io: CliIo, total: number) {
+/** `expected` files decide whether to show progress; `total()` is the number of jobs so far (files are still being read). */
+function progressLine(io: CliIo, expected: number, total: () => number) {
   // Only for people watching a terminal, and only when it takes a while.
-  const active = Boolean(io.stderr.isTTY) && total >= 50
+  const active = Boolean(io.stderr.isTTY) && expected >= 50
   let last = 0
   return {
     update(done: number) {
       if (!active) return
       const now = Date.now()
-      if (now - last < 100 && done < total) return
+      if (now - last < 100 && done < total()) return
       last = now
-      io.stderr.write(`\rtrustlint: ${done}/${total} files`)
+      io.stderr.write(`\rtrustlint: ${done}/${total()} files`)
     },
     done() {
       if (active) io.stderr.write('\r\x1b[K')

@@ -18,14 +18,15 @@ type Ranges = [number, number][]
 // Quotation marks that make a mention. Straight ' is left out: it is far more
 // often an apostrophe; ’ closes only when no letter follows (not "don’t").
 const PAIRS: Record<string, string> = {'「': '」', '『': '』', '“': '”', '‘': '’', '«': '»', '〝': '〟', '"': '"'}
+const QUOTE_MARK = new RegExp(`[${[...new Set(Object.entries(PAIRS).flat())].join('')}]`, 'g')
 
 /** Source ranges of quoted text in a block (the marks included). */
 export function quotedRanges(block: ProseBlock): Ranges {
   const text = block.text
   const ranges: Ranges = []
   const stack: {open: string; at: number}[] = []
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!
+  // Only quotation marks change the state: visit those, not every character.
+  for (const {index, 0: char} of text.matchAll(QUOTE_MARK)) {
     const top = stack[stack.length - 1]
     if (top && char === PAIRS[top.open]) {
       if (char === '’' && /\p{L}/u.test(text[index + 1] ?? '')) continue

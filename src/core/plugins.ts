@@ -1,6 +1,6 @@
+import {createRequire} from 'node:module'
 import * as frontmatterModule from 'remark-frontmatter'
 import * as gfmModule from 'remark-gfm'
-import * as mdxModule from 'remark-mdx'
 import * as retextEnglishModule from 'retext-english'
 import * as parseModule from 'remark-parse'
 
@@ -17,5 +17,16 @@ function defaultOf<T>(namespace: {default: T}): T {
 export const remarkParse = defaultOf(parseModule)
 export const remarkFrontmatter = defaultOf(frontmatterModule)
 export const remarkGfm = defaultOf(gfmModule)
-export const remarkMdx = defaultOf(mdxModule)
 export const retextEnglish = defaultOf(retextEnglishModule)
+
+type RemarkMdx = typeof import('remark-mdx').default
+let remarkMdx: RemarkMdx | undefined
+
+/**
+ * remark-mdx (with acorn and the MDX syntax) is required on the first `.mdx` file, not
+ * at start-up: most runs have none, and it is about a tenth of an English cold start.
+ * Synchronous, because `createProcessor()` is; Node 20.19+ requires ES modules.
+ */
+export function loadRemarkMdx(): RemarkMdx {
+  return (remarkMdx ??= defaultOf(createRequire(import.meta.url)('remark-mdx') as {default: RemarkMdx}))
+}

@@ -8,7 +8,7 @@ import {withoutFrontMatter} from './front-matter.js'
 import {applyMessageControl} from './message-control.js'
 import {documentLang, noticeUrl} from './notices.js'
 import {lintFormat} from '../formats/lint-format.js'
-import {remarkFrontmatter, remarkGfm, remarkMdx, remarkParse} from './plugins.js'
+import {loadRemarkMdx, remarkFrontmatter, remarkGfm, remarkParse} from './plugins.js'
 import {resolveOptions, type ResolvedOptions, type TrustlintOptions} from './options.js'
 import {formatOf, type Format} from '../formats/index.js'
 
@@ -48,21 +48,46 @@ export function createProcessor(options?: TrustlintOptions, {mdx = false} = {}):
   return buildProcessor(resolveOptions(options, BUILTIN_RULES), mdx)
 }
 
-function buildProcessor(resolved: ResolvedOptions, mdx: boolean): MarkdownProcessor {
-  const processor = newProcessor().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
-  if (mdx) processor.use(remarkMdx)
+function buildProcessor(resolved: ResolvedOptions, mdx: boolean, syntax: Syntax = ALL_SYNTAX): MarkdownProcessor {
+  const processor = newProcessor().use(remarkParse)
+  if (syntax & FRONT_MATTER) processor.use(remarkFrontmatter, ['yaml'])
+  if (syntax & GFM) processor.use(remarkGfm)
+  if (mdx) processor.use(loadRemarkMdx())
   return processor.use(trustlintTransform, resolved).freeze() as unknown as MarkdownProcessor
+}
+
+/** Which syntax extensions a document needs, as bits. */
+type Syntax = number
+const FRONT_MATTER = 1
+const GFM = 2
+const ALL_SYNTAX: Syntax = FRONT_MATTER | GFM
+
+/**
+ * Every character sequence with which a GFM construct can start: tables (|), strikethrough (~),
+ * literal autolinks (www., http://, https://, and e-mail addresses, also after mailto: and
+ * xmpp:, with @), footnotes ([^) and task list items ([ ], [x]). Without any of them GFM
+ * parses a document exactly as CommonMark does, and its extensions cost more than the rest
+ * of the Markdown parse (they are tried at every character).
+ */
+const GFM_MARKER = /[|~@]|\[\^|\[[\s\S]\]|www\.|https?:/i
+
+/** The extensions a Markdown document needs: YAML front matter only opens on the first line. */
+function syntaxOf(source: string): Syntax {
+  return (source.startsWith('---') ? FRONT_MATTER : 0) | (GFM_MARKER.test(source) ? GFM : 0)
 }
 
 /** Create a linter; throws a clear error for bad options (unknown stage, rule or level). */
 export function createLinter(options?: TrustlintOptions): Linter {
   const resolved = resolveOptions(options, BUILTIN_RULES)
-  const markdown = buildProcessor(resolved, false)
+  // One frozen processor per set of extensions a document needs, made when first needed.
+  const markdown = new Map<Syntax, MarkdownProcessor>()
+  const markdownFor = (syntax: Syntax) => markdown.get(syntax) ?? markdown.set(syntax, buildProcessor(resolved, false, syntax)).get(syntax)!
   let mdx: MarkdownProcessor | undefined
   const lintWithTree = async (input: string | VFile) => {
     const file = toFile(input, resolved.format)
     const format = formatOf(file.path, resolved.format)
-    const processor = format === 'mdx' ? (mdx ??= buildProcessor(resolved, true)) : markdown
+    // Markdown gets GFM and front matter only when the text has their markers (issue 18).
+    const processor = format === 'mdx' ? (mdx ??= buildProcessor(resolved, true)) : markdownFor(format === 'markdown' ? syntaxOf(String(file.value ?? '')) : ALL_SYNTAX)
     return lintFormat(file, format, processor, reportParseError)
   }
   return {

@@ -213,6 +213,11 @@ function afterPostscript(words: NormalWord[]): NormalWord[] {
 const BY_LEADS = new Set(['show', 'support', 'help', 'back', 'join', 'thank', 'celebrate'])
 const BY_WINDOW = 5
 
+// The hedges by first word, in their order above (the first that matches wins): one lookup per word.
+const HEDGES_BY_FIRST = new Map<string, string[][]>()
+for (const phrase of HEDGES) HEDGES_BY_FIRST.set(phrase[0]!, [...(HEDGES_BY_FIRST.get(phrase[0]!) ?? []), phrase])
+const NO_HEDGES: string[][] = []
+
 /** Hedge phrases of a word list, as source spans. */
 export function englishHedges(words: NormalWord[], source: string): CtaSpan[] {
   const spans: CtaSpan[] = []
@@ -221,7 +226,7 @@ export function englishHedges(words: NormalWord[], source: string): CtaSpan[] {
       spans.push(spanOf(source, words[at]!.start, words[at]!.end))
       continue
     }
-    for (const phrase of HEDGES) {
+    for (const phrase of HEDGES_BY_FIRST.get(words[at]!.norm) ?? NO_HEDGES) {
       if (phrase.every((word, offset) => words[at + offset]?.norm === word)) {
         spans.push(spanOf(source, words[at]!.start, words[at + phrase.length - 1]!.end))
         at += phrase.length - 1

@@ -5,6 +5,7 @@
  * Contact (mailto:), in-page anchors and inline citations are decided in the
  * inventory, because they depend on whether the text asks.
  */
+import {memoize} from '../core/memo.js'
 import type {NonAskKind} from './types.js'
 
 const UNSUBSCRIBE_URL = /unsubscribe|unsub\b|opt[-_]?out|optout|haishin[-_]?teishi/i
@@ -38,7 +39,7 @@ export function nonAskKind(text: string, url: string | undefined, clause = ''): 
 }
 
 /** A profile page on a social network (a post or video page may still be an ask: "Watch the replay"). */
-function isSocialProfile(url: string): boolean {
+const isSocialProfile = memoize((url: string): boolean => {
   let parsed: URL
   try {
     parsed = new URL(url)
@@ -52,13 +53,13 @@ function isSocialProfile(url: string): boolean {
   // youtube.com/watch?v=…, instagram.com/p/…, x.com/i/… are content, not profiles.
   if (/^(?:watch|shorts|playlist|live|events|reel|reels|p|posts|hashtag|search|share|i|status)$/i.test(segments[0]!)) return false
   return segments.length === 1 || /^(?:in|company|channel|c|user|@[^/]+)$/.test(segments[0]!)
-}
+})
 
-function pathOf(url: string): string {
+const pathOf = memoize((url: string): string => {
   try {
     const parsed = new URL(url)
     return parsed.pathname + parsed.search
   } catch {
     return url
   }
-}
+})

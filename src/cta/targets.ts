@@ -2,10 +2,14 @@
  * Link targets normalised for comparison, so that a P.S. repeating the main
  * link with other tracking parameters counts as the same target.
  */
+import {memoize} from '../core/memo.js'
+
 const TRACKING = /^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|_hsenc|_hsmi|ref|source)$/i
 
 /** The target a link points at, for "is this the same destination?". */
-export function normalizeTarget(url: string): string {
+export const normalizeTarget = memoize(normalizeUncached)
+
+function normalizeUncached(url: string): string {
   const trimmed = url.trim()
   let parsed: URL
   try {

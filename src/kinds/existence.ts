@@ -31,21 +31,66 @@ interface CompiledIndex {
  */
 interface RegexGate {
   gate: RegExp | undefined
+  /**
+   * The same alternation without the `u` flag, or undefined when that could read the
+   * pattern differently. V8 runs case-insensitive Unicode expressions about eight times
+   * slower (full case folding at every position), and on text without surrogates, ſ or
+   * the Kelvin sign both modes accept the same strings (see {@link UNSAFE_WITHOUT_U}).
+   */
+  fast: RegExp | undefined
   members: number[]
+}
+
+/**
+ * Text on which a `u` and a non-`u` expression agree: no surrogates (`.` and negated
+ * classes would take half a character without `u`) and neither of the two characters
+ * that Unicode case folding alone maps onto ASCII (ſ → s, K → k). NFKC removes both,
+ * so in practice the test only rejects astral characters such as emoji.
+ */
+const UNSAFE_WITHOUT_U = /[\uD800-\uDFFF\u017F\u212A]/
+// Syntax that only means something with `u` (property escapes, code point escapes), or
+// an astral character in the pattern itself.
+const NEEDS_U = /\\[pP]\{|\\u\{|[\uD800-\uDFFF]/
+
+/**
+ * Whether a pattern may be read without `u`: no `u`-only syntax and, when it ignores
+ * case, no non-ASCII letter with case, no escaped non-ASCII character and no range
+ * with a non-ASCII end (the two modes fold some of those differently: ẞ and ß).
+ */
+function readableWithoutU(source: string, flags: string): boolean {
+  if (NEEDS_U.test(source)) return false
+  if (!flags.includes('i')) return true
+  if (/[^\0-\x7f]-|-[^\0-\x7f]/.test(source)) return false
+  for (const [, u, x] of source.matchAll(/\\(?:u([\da-fA-F]{4})|x([\da-fA-F]{2}))/g)) {
+    if (parseInt((u ?? x)!, 16) > 0x7f) return false
+  }
+  for (const char of source) {
+    if (char.charCodeAt(0) > 0x7f && (char.toLowerCase() !== char || char.toUpperCase() !== char)) return false
+  }
+  return true
 }
 
 function gatesFor(patterns: RegexPattern[]): RegexGate[] {
   const byFlags = new Map<string, number[]>()
   patterns.forEach((pattern, index) => push(byFlags, pattern.flags, index))
   return [...byFlags].map(([flags, members]) => {
+    const source = members.map((index) => `(?:${patterns[index]!.regex})`).join('|')
     let gate: RegExp | undefined
+    let fast: RegExp | undefined
     try {
-      gate = new RegExp(members.map((index) => `(?:${patterns[index]!.regex})`).join('|'), flags + 'u')
+      gate = new RegExp(source, flags + 'u')
     } catch {
       // A pack whose patterns cannot share one expression (duplicate group names) is scanned one by one.
       gate = undefined
     }
-    return {gate, members}
+    if (gate && readableWithoutU(source, flags)) {
+      try {
+        fast = new RegExp(source, flags)
+      } catch {
+        fast = undefined
+      }
+    }
+    return {gate, fast, members}
   })
 }
 
@@ -141,8 +186,11 @@ export function findCues(rule: CompiledRule, sentence: ProseSentence): CueMatch[
 
 function regexCues(regexes: RegExp[], patterns: RegexPattern[], gates: RegexGate[], sentence: ProseSentence, found: CueMatch[]) {
   const {text, origin, originEnd} = sentence.normalized
-  for (const {gate, members} of gates) {
-    if (gate && !gate.test(text)) continue
+  let safe: boolean | undefined
+  for (const {gate, fast, members} of gates) {
+    if (fast && (safe ??= !UNSAFE_WITHOUT_U.test(text))) {
+      if (!fast.test(text)) continue
+    } else if (gate && !gate.test(text)) continue
     for (const index of members) {
       const regex = regexes[index]!
       regex.lastIndex = 0

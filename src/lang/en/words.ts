@@ -29,8 +29,15 @@ const SUFFIXES: [string, string][] = [
 
 /** Lower-case and straighten apostrophes and dashes of one word. */
 export function foldWord(word: string): string {
+  // Most words are ASCII, which NFKC leaves alone.
+  if (ASCII.test(word)) {
+    const lower = word.toLowerCase()
+    return lower.includes('`') ? lower.replaceAll('`', "'") : lower
+  }
   return word.normalize('NFKC').toLowerCase().replace(/[’‘`´]/g, "'")
 }
+
+const ASCII = /^[\0-\x7f]*$/
 
 /**
  * Expand a folded word into the words it stands for: "don't" → do not,
@@ -40,6 +47,8 @@ export function expandWord(folded: string): string[] {
   // Own keys only: "constructor" or "toString" must not find Object.prototype.
   const irregular = Object.hasOwn(IRREGULAR, folded) ? IRREGULAR[folded] : undefined
   if (irregular) return irregular
+  // Every other expansion ends in an apostrophe suffix.
+  if (!folded.includes("'")) return [folded]
   for (const [suffix, full] of SUFFIXES) {
     if (folded.length > suffix.length && folded.endsWith(suffix)) {
       return [folded.slice(0, -suffix.length), full]

@@ -111,8 +111,11 @@ export function cacheName(dicPath: string): string | undefined {
   }
 }
 
-/** Read a cached dictionary; undefined when there is none or it does not check out. */
-export async function readCache(file: string): Promise<DictionaryBuffers | undefined> {
+/**
+ * Read a cached dictionary; undefined when there is none or it does not check out.
+ * `allocate` gives the memory to read into (a SharedArrayBuffer for worker threads).
+ */
+export async function readCache(file: string, allocate: (size: number) => Uint8Array = unsharedBytes): Promise<DictionaryBuffers | undefined> {
   let handle
   try {
     handle = await open(file, 'r')
@@ -122,7 +125,7 @@ export async function readCache(file: string): Promise<DictionaryBuffers | undef
   try {
     const {size} = await handle.stat()
     // One read into one buffer: every file is a view into it, nothing is copied.
-    const bytes = Buffer.allocUnsafeSlow(size)
+    const bytes = allocate(size)
     let done = 0
     while (done < size) {
       const {bytesRead} = await handle.read(bytes, done, size - done, done)
@@ -135,6 +138,11 @@ export async function readCache(file: string): Promise<DictionaryBuffers | undef
   } finally {
     await handle.close()
   }
+}
+
+function unsharedBytes(size: number): Uint8Array {
+  const buffer = Buffer.allocUnsafeSlow(size)
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, size)
 }
 
 /** Split a cache file into its dictionary files; undefined when it is malformed. */

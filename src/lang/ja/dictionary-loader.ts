@@ -1,8 +1,10 @@
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import type kuromoji from 'kuromoji'
-import {cacheFolders, cacheName, readCache, writeCache} from './dictionary-cache.js'
-import {readCompressedDictionary, type DictionaryBuffers} from './dictionary-files.js'
+import {parseCache} from './dictionary-cache.js'
+import type {DictionaryBuffers} from './dictionary-files.js'
+import {readDictionary} from './dictionary-read.js'
+import {sharedBytes} from './dictionary-share.js'
 import {cacheFeatures, type TokenizerInternals} from './dictionary-features.js'
 import {IndexedViterbiBuilder, forward, indexTargetMap, type ViterbiClasses} from './dictionary-viterbi.js'
 
@@ -18,8 +20,8 @@ import {IndexedViterbiBuilder, forward, indexTargetMap, type ViterbiClasses} fro
 
 type Tokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>
 
-/** Where the bytes came from, for the benchmarks and tests. */
-export type DictionarySource = 'cache' | 'gzip'
+export type {DictionarySource} from './dictionary-read.js'
+import type {DictionarySource} from './dictionary-read.js'
 
 /** What a load did: the tokenizer, where its bytes came from, the cache file read or written. */
 export interface LoadedDictionary {
@@ -30,18 +32,12 @@ export interface LoadedDictionary {
 
 /** Load the dictionary folder `dicPath` into a kuromoji Tokenizer, through the cache. */
 export async function loadDictionary(dicPath: string): Promise<LoadedDictionary> {
-  const folders = cacheFolders()
-  const name = folders.length ? cacheName(dicPath) : undefined
-  if (name) {
-    for (const folder of folders) {
-      const cached = await readCache(path.join(folder, name))
-      if (cached) return {tokenizer: buildTokenizer(cached), source: 'cache', cacheFile: path.join(folder, name)}
-    }
-  }
-  const buffers = await readCompressedDictionary(dicPath)
-  const tokenizer = buildTokenizer(buffers)
-  const cacheFile = name ? writeCache(folders, name, buffers) : undefined
-  return {tokenizer, source: 'gzip', cacheFile}
+  // A worker thread first asks for the bytes its process already holds.
+  const shared = await sharedBytes(dicPath)
+  const sharedBuffers = shared && parseCache(shared)
+  if (sharedBuffers) return {tokenizer: buildTokenizer(sharedBuffers), source: 'shared', cacheFile: undefined}
+  const {buffers, source, cacheFile} = await readDictionary(dicPath)
+  return {tokenizer: buildTokenizer(buffers), source, cacheFile}
 }
 
 interface KuromojiInternals extends ViterbiClasses {

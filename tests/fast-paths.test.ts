@@ -1,0 +1,55 @@
+import {describe, expect, it} from 'vitest'
+import {createLinter, createProcessor, lint, type UserPack} from '../src/index.js'
+
+// The speed work of issue 18 takes shortcuts that must never change a finding.
+
+const found = async (text: string, packs: UserPack[] = []) =>
+  (await lint(text, {packs})).messages.map((message) => `${message.ruleId}:${message.actual}`)
+
+describe('regex cues without the u flag', () => {
+  it('still finds a match that takes an astral character as one', async () => {
+    const pack: UserPack = {cues: {urgency: {en: [{regex: 'deal.today', flags: 'i'}]}}}
+    expect(await found('A deal😀today for readers.', [pack])).toEqual(['urgency:deal😀today'])
+    expect(await found('A deal-today for readers.', [pack])).toEqual(['urgency:deal-today'])
+  })
+
+  it('keeps Unicode case folding for patterns with non-ASCII letters (ẞ and ß)', async () => {
+    const pack: UserPack = {cues: {hype: {en: [{regex: 'STRAẞE sale', flags: 'i'}]}}}
+    expect(await found('The straße sale is on.', [pack])).toEqual(['hype:straße sale'])
+    expect(await found('The strasse sale is on.', [pack])).toEqual([])
+  })
+
+  it('reads built-in cues the same next to emoji', async () => {
+    expect(await found('Only 3 spots left 🔥 so join.')).toEqual(['scarcity:Only 3 spots left', 'pressure-punctuation:🔥'])
+  })
+})
+
+describe('GFM and front matter only where a document needs them', () => {
+  // Each document is parsed by the linter with only the extensions its markers call
+  // for; the tree must be the one the full parser (createProcessor) gives.
+  const documents = {
+    plain: 'Hurry, buy now.\n\nA second paragraph with *emphasis* and a [link](/a).\n',
+    table: '| Plan | Price |\n|---|---|\n| Pro | Buy now |\n',
+    strikethrough: 'Was ~~$99~~, hurry.\n',
+    autolink: 'Visit www.example.com or https://example.com today.\n',
+    email: 'Write to team@example.com now.\n',
+    footnote: 'Limited seats.[^1]\n\n[^1]: Only ten.\n',
+    tasks: '- [ ] Sign up\n- [x] Read\n',
+    frontMatter: '---\nstage: sales\n---\n\nBuy now.\n',
+    thematicBreakFirst: '---\n\nNot front matter, a rule and text.\n',
+    fakeMarkers: 'A pipe-less, tilde-less text about http and email.\n'
+  }
+  for (const [name, text] of Object.entries(documents)) {
+    it(`parses the ${name} document as the full parser does`, async () => {
+      const {tree} = await createLinter().lintWithTree(text)
+      expect(tree).toEqual(createProcessor().parse(text))
+    })
+  }
+
+  it('still reads the front matter stage and GFM constructs', async () => {
+    const {tree} = await createLinter().lintWithTree(documents.table)
+    expect(tree?.children[0]?.type).toBe('table')
+    expect(await found('Hurry, the doors close tonight.\n')).toContain('urgency:Hurry')
+    expect(await found('---\nstage: sales\n---\n\nHurry, the doors close tonight.\n')).not.toContain('urgency:Hurry')
+  })
+})
