@@ -8,7 +8,7 @@
  * postal-mime's; this module only chooses the part and reports what it cannot read.
  */
 import type {Root} from 'mdast'
-import PostalMime from 'postal-mime'
+import type PostalMimeType from 'postal-mime'
 import type {Point} from 'unist'
 import {htmlDocument, type HtmlProblem, type SourceValue} from './html.js'
 import {textTree} from './text.js'
@@ -46,8 +46,10 @@ const KNOWN_ALIASES = new Set(['sjis', 'shiftjis', 'windows31j', 'cp932', 'ms932
 export async function parseEmail(bytes: Uint8Array): Promise<EmailDocument> {
   const raw = latin1(bytes)
   const problems: EmailProblem[] = [...charsetProblems(raw), ...truncation(raw)]
-  let email: Awaited<ReturnType<typeof PostalMime.parse>>
+  let email: Awaited<ReturnType<typeof PostalMimeType.parse>>
   try {
+    // Loaded on the first .eml: other runs never pay for it.
+    const PostalMime = (await import('postal-mime')).default
     email = await PostalMime.parse(bytes, {attachmentEncoding: 'arraybuffer'})
   } catch (error) {
     return {text: '', parts: [], body: undefined, senderName: undefined, problems: [...problems, {kind: 'unreadable', detail: (error as Error).message}]}

@@ -8,7 +8,7 @@
  */
 import type {Element, ElementContent, Nodes as HastNodes, Root as HastRoot} from 'hast'
 import type {Blockquote, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root} from 'mdast'
-import rehypeParse from 'rehype-parse'
+import type rehypeParseType from 'rehype-parse'
 import {unified} from 'unified'
 import type {Point} from 'unist'
 import {VFile} from 'vfile'
@@ -65,13 +65,22 @@ const HTML_SPACE = /^[ \t\n\r]$/
 
 type Container = Root | Blockquote | ListItem
 
+// rehype-parse (parse5) is loaded on the first HTML document: Markdown-only runs never pay for it.
+let rehypeParse: typeof rehypeParseType | undefined
+
+/** Load the HTML parser; call (and await) before `htmlDocument`. */
+export async function loadHtmlParser(): Promise<void> {
+  rehypeParse ??= (await import('rehype-parse')).default
+}
+
 /**
- * Parse `source.slice(from, to)` as HTML; every position is an offset into
+ * Parse `source.slice(from, to)` as HTML (after `loadHtmlParser`); every position is an offset into
  * `source` (an .eml part sits after its subject in the linted text).
  */
 export function htmlDocument(source: string, toPoint: (offset: number) => Point, from = 0, to = source.length): HtmlDocument {
   const html = source.slice(from, to)
   const file = new VFile({value: html})
+  if (!rehypeParse) throw new Error('htmlDocument: call loadHtmlParser() first')
   const hast = unified().use(rehypeParse, {emitParseErrors: true}).parse(file) as HastRoot
   const problems: HtmlProblem[] = []
   for (const message of file.messages) {

@@ -7,7 +7,7 @@ import {documentLang, NOTICES, noticeUrl} from '../core/notices.js'
 import {report} from '../core/report.js'
 import type {Lang} from '../lang/script.js'
 import {emailTree, parseEmail, type EmailDocument, type EmailProblem} from './eml.js'
-import {htmlDocument, type HtmlProblem} from './html.js'
+import {htmlDocument, loadHtmlParser, type HtmlProblem} from './html.js'
 import type {Format} from './index.js'
 import {placeInParts} from './parts.js'
 import {textTree} from './text.js'
@@ -30,6 +30,7 @@ export async function lintFormat(
   let email: EmailDocument | undefined
   let htmlProblems: HtmlProblem[] = []
   try {
+    if (format === 'eml' || format === 'html') await loadHtmlParser()
     if (format === 'eml') {
       const bytes = emailBytes(file.value)
       email = await parseEmail(bytes)
