@@ -35,6 +35,11 @@ describe('rule metadata', () => {
     else expect(rule.patterns.ja.length + rule.patterns.en.length).toBeGreaterThan(0)
   })
 
+  it.each(rules.map((rule) => [rule.id, rule] as const))('%s: no regex holds a control character (a double-quoted YAML "\\b" is a backspace)', (_id, rule) => {
+    const regexes = [...rule.patterns.ja, ...rule.patterns.en].flatMap((pattern) => ('regex' in pattern ? [String(pattern.regex)] : []))
+    for (const regex of regexes) expect(/[\u0000-\u0008\u000b-\u001f]/.test(regex), regex).toBe(false)
+  })
+
   it.each(rules.map((rule) => [rule.id, rule] as const))('%s: every suggestion is whole (a YAML flow list splits an unquoted comma)', (_id, rule) => {
     const balanced = (text: string) => [...text].reduce((depth, char) => (depth < 0 ? depth : depth + (char === '(' || char === '（' ? 1 : char === ')' || char === '）' ? -1 : 0)), 0) === 0
     const suggestions = [...(rule.expected.ja ?? []), ...(rule.expected.en ?? [])]
