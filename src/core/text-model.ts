@@ -216,8 +216,7 @@ function englishSentences(plan: SentencePlan, stage: Stage, location: Location):
   const sourceEndOf = (offset: number) => block.originEnd[plan.start + offset - 1]!
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue
-    for (const sentence of (paragraph as NlcstParagraph).children) {
-      if (sentence.type !== 'SentenceNode') continue
+    for (const sentence of joinDotWords((paragraph as NlcstParagraph).children, text)) {
       const from = sentence.position!.start.offset!
       const to = sentence.position!.end.offset!
       const words: NormalWord[] = []
@@ -258,6 +257,26 @@ function englishSentences(plan: SentencePlan, stage: Stage, location: Location):
         )
       )
     }
+  }
+  return sentences
+}
+
+/**
+ * parse-english ends a sentence at a full stop that starts a word (".NET", ".com",
+ * "attend .NET Fringe"); a full stop with a letter right after it, and no space, ends
+ * nothing. Such sentences are joined with the next one (same children, one span).
+ */
+function joinDotWords(children: NlcstParagraph['children'], text: string): NlcstSentence[] {
+  const sentences: NlcstSentence[] = []
+  for (const child of children) {
+    if (child.type !== 'SentenceNode') continue
+    const last = sentences[sentences.length - 1]
+    const end = last?.position?.end.offset
+    if (last && end !== undefined && text[end - 1] === '.' && /^\p{L}/u.test(text.slice(end, end + 1))) {
+      sentences[sentences.length - 1] = {...last, children: [...last.children, ...child.children], position: {start: last.position!.start, end: child.position!.end}}
+      continue
+    }
+    sentences.push(child)
   }
   return sentences
 }

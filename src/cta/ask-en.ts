@@ -192,7 +192,7 @@ export function analyzeEnglish(given: NormalWord[], source: string, mode: AskMod
   return {
     form: found?.form,
     action,
-    lemma: actionIndex >= 0 ? BASE.get(words[actionIndex]!.norm) : undefined,
+    lemma: found?.lemma ?? (actionIndex >= 0 ? BASE.get(words[actionIndex]!.norm) : undefined),
     actionLeads: found?.leads ?? false,
     specific,
     firstPerson: mode === 'label' && words.some((word) => word.norm === 'my' || word.norm === 'me'),
@@ -211,7 +211,8 @@ function afterPostscript(words: NormalWord[]): NormalWord[] {
 
 // Imperatives that carry their action in a by-phrase.
 const BY_LEADS = new Set(['show', 'support', 'help', 'back', 'join', 'thank', 'celebrate'])
-const BY_WINDOW = 5
+const BY_WINDOW = 10
+const SUPPORT_LEADS = new Set(['support', 'back'])
 
 // The hedges by first word, in their order above (the first that matches wins): one lookup per word.
 const HEDGES_BY_FIRST = new Map<string, string[][]>()
@@ -241,6 +242,8 @@ interface FoundAsk {
   form: AskForm
   index: number
   leads: boolean
+  /** What the ask is for when it is not its action word ("Show your support by buying…" asks for support). */
+  lemma?: string
 }
 
 function findAsk(words: NormalWord[], mode: AskMode): FoundAsk | undefined {
@@ -266,7 +269,9 @@ function findAsk(words: NormalWord[], mode: AskMode): FoundAsk | undefined {
     if (word === 'let' && words[at + 1]?.norm === 'us' && isActionAt(words, at + 2)) return {form: 'volitional', index: at + 2, leads: false}
     // "Show your support by buying a ticket", "Help us by sharing the post": the action rides on by.
     if (word === 'by' && isActionAt(words, at + 1) && BY_LEADS.has(words[0]!.norm) && words[0]!.clauseStart && at <= BY_WINDOW) {
-      return {form: 'action', index: at + 1, leads: false}
+      // Buying to show support asks for support: a side ask beside the offer itself.
+      const supports = SUPPORT_LEADS.has(words[0]!.norm) || words.slice(1, at).some((word) => word.norm === 'support')
+      return {form: 'action', index: at + 1, leads: false, lemma: supports ? 'support' : undefined}
     }
     const suggestion = suggestionAt(words, at)
     if (suggestion >= 0) return {form: 'suggestion', index: suggestion, leads: false}
