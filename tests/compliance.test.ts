@@ -49,6 +49,13 @@ describe('footer findings', () => {
     }
   })
 
+  it('a trailing character reference is one character; a lone surrogate after it is its own', async () => {
+    const last = async (tail: string) => ofRule(await lint(new VFile({path: 'notes.md', value: `---\nsubject: Notes\n---\n\nSee you ${tail}\n`})), 'unsubscribe')[0]!.actual
+    expect(await last('soon&#x1F331;')).toBe('&#x1F331;')
+    expect(await last('soon&nbsp;')).toBe('&nbsp;')
+    expect(await last('soon&amp;\ude00')).toBe('\ude00')
+  })
+
   it('names every missing item and the law in the document language, or in the locale', async () => {
     const value = '---\nsubject: お知らせ\n---\n\n今週の記事です。\n'
     const [message] = ofRule(await lint(new VFile({path: 'a.md', value})), 'sender-identity')

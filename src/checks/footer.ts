@@ -57,33 +57,18 @@ export function footerLang(context: CheckContext): Lang {
  * Where a "missing" finding goes: the last character of the document (not
  * trailing white space), so it is one message at the end, never one per block.
  */
-export function endOfDocument(source: string, blocks: readonly ProseBlock[] = []): {start: number; end: number} | undefined {
+export function endOfDocument(source: string): {start: number; end: number} | undefined {
   let end = source.length
   while (end > 0 && /\s/.test(source[end - 1]!)) end--
   if (end === 0) return
-  // In prose, the last character may be written as a character reference (&#x1F525;, &amp;):
-  // the finding covers the whole reference, as the block's offset map does.
-  const last = blocks[blocks.length - 1]
-  if (last && last.start < end && end <= last.end) {
-    for (let index = last.text.length - 1; index >= 0; index--) {
-      if (last.origin[index]! < end && end <= last.originEnd[index]!) {
-        // The low half of a surrogate pair: the character starts at its high half.
-        const low = last.text.charCodeAt(index)
-        const pair = low >= 0xdc00 && low <= 0xdfff && index > 0
-        const start = last.origin[pair ? index - 1 : index]!
-        // Only a reference widens the character; elsewhere (an autolink's text) the raw character stands.
-        if (source[start] === '&') return {start, end: last.originEnd[index]!}
-        break
-      }
-      if (last.originEnd[index]! <= end - 1) break
-    }
-  }
-  // Outside prose too, a trailing reference (&nbsp;) is one character, never cut in half.
+  // A trailing character reference (&#x1F525;, &nbsp;) is one character: never cut it in half.
   const reference = REFERENCE_AT_END.exec(source.slice(Math.max(0, end - 40), end))
   if (reference) return {start: end - reference[0].length, end}
+  // A surrogate pair is one character; a lone half is one of its own.
   const low = source.charCodeAt(end - 1)
-  const start = low >= 0xdc00 && low <= 0xdfff && end >= 2 ? end - 2 : end - 1
-  return {start, end}
+  const high = end >= 2 ? source.charCodeAt(end - 2) : 0
+  const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff
+  return {start: pair ? end - 2 : end - 1, end}
 }
 
 const REFERENCE_AT_END = /&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});$/

@@ -42,7 +42,7 @@ const SHAPES: Record<Item, RegExp[]> = {
  */
 export const senderIdentity: Check = (context, rule) => {
   if (!context.email || context.footerByService) return
-  const place = endOfDocument(context.source, context.blocks)
+  const place = endOfDocument(context.source)
   if (!place) return
   const lang = footerLang(context)
   const required = wordsOption(rule, 'required', lang).filter((item): item is Item => (ITEMS as readonly string[]).includes(item))

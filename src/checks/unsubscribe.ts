@@ -13,7 +13,7 @@ import type {Check} from './types.js'
  */
 export const unsubscribe: Check = (context, rule) => {
   if (!context.email || context.footerByService) return
-  const place = endOfDocument(context.source, context.blocks)
+  const place = endOfDocument(context.source)
   if (!place) return
   if (placeholderKinds(context.source, rule).has('unsubscribe')) return
   const wording = wordMatcher(wordsOption(rule, 'words'))

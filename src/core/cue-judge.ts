@@ -145,16 +145,14 @@ function hypothetical(sentence: ProseSentence, cue: CueMatch): boolean {
     const words = sentence.words
     // "the risk of missing out", "a chance that you'll regret it": the lead within four words before.
     let weighed = false
-    for (let index = Math.max(0, cue.from - 4); index < cue.from; index++) {
-      if (EN_CASE_LEADS.has(words[index]!.norm) && (words[index + 1]?.norm === 'of' || words[index + 1]?.norm === 'that')) weighed = true
+    for (let index = Math.max(0, cue.from - EN_CASE_WINDOW); index < cue.from && !weighed; index++) {
+      weighed = EN_CASE_LEADS.has(words[index]!.norm) && (words[index + 1]?.norm === 'of' || words[index + 1]?.norm === 'that')
     }
-    if (!weighed) return false
-    // "Unless you compare, there's a real chance of missing out" still threatens.
-    return !words.slice(0, cue.from).some((word, index) => word.norm === 'unless' || (word.norm === 'if' && words.slice(index + 1, index + 4).some((next) => next.norm === 'not')))
+    return weighed && !englishThreatBefore(words, cue.from)
   }
   const tokens = rawTokens(sentence)
   const next = tokens[cue.to]
-  if (!next || threatenedBefore(tokens, cue.from)) return false
+  if (!next || japaneseThreatBefore(tokens, cue.from)) return false
   // 可能性 and 危険性 come as two tokens (可能 + 性).
   const noun = next.surface_form + (tokens[cue.to + 1]?.surface_form ?? '')
   if (next.pos === POS.noun && JA_CASE_NOUNS.some((word) => noun.startsWith(word))) return true
@@ -162,12 +160,25 @@ function hypothetical(sentence: ProseSentence, cue: CueMatch): boolean {
   return (next.surface_form === 'て' || next.surface_form === 'で') && tokens[cue.to + 1]?.surface_form === 'も'
 }
 
-// A possibility still threatens after a condition of not acting (比較しないと損をする可能性),
-// or when the reader is said to be losing already (すでに損をしている可能性).
+const EN_CASE_WINDOW = 4
+
+// A possibility still threatens after a condition of not acting (比較しないと損をする可能性,
+// "unless you compare", "if you don't compare"), or when the reader is said to be losing
+// already (すでに損をしている可能性).
+function englishThreatBefore(words: ProseSentence['words'], from: number): boolean {
+  for (let index = 0; index < from; index++) {
+    const norm = words[index]!.norm
+    if (norm === 'unless') return true
+    // "if you don't", "if you do not", "if it isn't": a not within the next three words.
+    if (norm === 'if' && [1, 2, 3].some((offset) => index + offset < from && words[index + offset]!.norm === 'not')) return true
+  }
+  return false
+}
+
 const ALREADY = new Set(['すでに', '既に', 'もう'])
 const THREAT_WINDOW = 12
 
-function threatenedBefore(tokens: ReturnType<typeof rawTokens>, from: number): boolean {
+function japaneseThreatBefore(tokens: ReturnType<typeof rawTokens>, from: number): boolean {
   for (let index = from - 1; index >= 0 && index >= from - THREAT_WINDOW; index--) {
     const token = tokens[index]!
     if (token.pos === POS.symbol && token.pos_detail_1 !== POS_DETAIL.comma) return false

@@ -138,6 +138,8 @@ function japaneseMention(sentence: ProseSentence, cue: CueMatch): boolean {
 const TACTIC_NOUNS = new Set(['手法', '手口', '常套手段', '常套句', 'テクニック', '戦術', '心理術', '売り文句', '謳い文句', 'うたい文句', '殺し文句'])
 const MOOD_NOUNS = new Set(['気', '気分', '気持ち', '心理'])
 const INDUCE_VERBS = new Set(['なる', 'させる', 'さす', 'する', '陥る', '駆る'])
+// The feeling is named close to the cue (今すぐ決めなければ損しそうな気になる), not anywhere after it.
+const MOOD_WINDOW = 14
 
 function describedTactic(tokens: ProseSentence['tokens'], at: number): boolean {
   for (let index = at; index < tokens.length; index++) {
@@ -145,7 +147,7 @@ function describedTactic(tokens: ProseSentence['tokens'], at: number): boolean {
     if (token.pos === POS.symbol && token.pos_detail_1 !== POS_DETAIL.comma) return false
     if (TACTIC_NOUNS.has(token.basic_form) && token.pos === POS.noun) return true
     // 〜な気になる, 〜気にさせる, 〜という気分になる: the pressure named as a feeling it causes.
-    if (index - at < 14 && MOOD_NOUNS.has(token.basic_form) && token.pos === POS.noun) {
+    if (index - at < MOOD_WINDOW && MOOD_NOUNS.has(token.basic_form) && token.pos === POS.noun) {
       const particle = tokens[index + 1]?.token
       const verb = tokens[index + 2]?.token
       if (particle && verb && (particle.surface_form === 'に' || particle.surface_form === 'が') && INDUCE_VERBS.has(verb.basic_form)) return true

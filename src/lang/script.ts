@@ -57,7 +57,8 @@ export function splitRuns(text: string, force?: Lang): LangRun[] {
 // A short Latin token written against Japanese prose (No.1, SNS, OFF, Web) belongs
 // to the Japanese sentence: 満足度No.1 and SNSで話題 are one phrase, and a run of its
 // own would cut it in two. A Latin run with a space in it, or set off from the
-// Japanese by a space ("the 「今すぐ」 banner"), stays English.
+// Japanese by a space ("the 「今すぐ」 banner"), stays English, unless it is a
+// name inside a Japanese sentence (see `named` below).
 const EMBEDDED_MAX = 12
 const NAME_MAX = 24
 const NAME_WORDS = 3
@@ -72,10 +73,11 @@ function mergeEmbeddedLatin(text: string, runs: LangRun[]): LangRun[] {
   const named = (run: LangRun, before: LangRun | undefined, after: LangRun | undefined) => {
     if (before?.lang !== 'ja' || after?.lang !== 'ja') return false
     const body = text.slice(run.start, run.end).trim()
-    if (body.length > NAME_MAX || body.split(/\s+/).length > NAME_WORDS || /[.!?。！？]/.test(body)) return false
+    const words = body.split(/\s+/)
+    if (body.length > NAME_MAX || words.length > NAME_WORDS || /[.!?。！？]/.test(body)) return false
     // Names are capitalised or numbered (Peatix, VimConf 2024, WordPress); a lowercase word
     // ("free trial", "act now") is English prose quoted into the sentence.
-    if (/\b[A-Z]{4,}\b/.test(body) || !body.split(/\s+/).every((word) => /[A-Z0-9]/.test(word.normalize('NFKC')))) return false
+    if (/\b[A-Z]{4,}\b/.test(body) || !words.every((word) => /[A-Z0-9]/.test(word.normalize('NFKC')))) return false
     return WORDS_JA.test(text.slice(before.start, before.end)) && WORDS_JA.test(text.slice(after.start, after.end))
   }
   const embedded = runs.map((run, index) => {
