@@ -68,6 +68,7 @@ export function judgeCues(rule: CompiledRule, sentence: ProseSentence, filter: C
     if (rule.negation !== 'frame' && toldInPast(sentence, found)) continue
     if (describesAbility(sentence, found)) continue
     if (rule.id === 'hard-sell' && procedural(sentence, found)) continue
+    if (rule.id === 'urgency' && administrative(sentence, found)) continue
     // Report the whole frame (後悔しないために, チャンスを逃すな), not just its verb.
     const cue = rule.negation === 'frame' && FRAMES.has(polarity) ? overFrame(sentence, found) : found
     if (filter.isAccepted(cue.start, cue.end)) continue
@@ -126,12 +127,27 @@ function overFrame(sentence: ProseSentence, cue: CueMatch): CueMatch {
 const EN_PAST = new Set(['was', 'were', 'had', 'been'])
 
 /** A loss cue told as the writer's past or ongoing experience (後悔した, 損をしました). */
-function told(sentence: ProseSentence, cue: CueMatch): boolean {
+function told(sentence: ProseSentence, found: CueMatch): boolean {
+  const cue = found.from < 0 ? onUnits(sentence, found) : found
   if (cue.from < 0) return false
   if (sentence.lang === 'en') {
     return sentence.words.slice(Math.max(0, cue.from - 3), cue.from).some((word) => EN_PAST.has(word.norm))
   }
-  return isNarrative(rawTokens(sentence), cue.to)
+  const tokens = rawTokens(sentence)
+  return isNarrative(tokens, cue.to) && !possibleState(tokens, cue.to)
+}
+
+// 損をしている可能性がある, 後悔しているかもしれません: an ongoing loss put to the reader as a
+// possibility is a state the reader may be in now, not the writer's story.
+const POSSIBLE_STATE_WINDOW = 5
+
+function possibleState(tokens: ReturnType<typeof rawTokens>, end: number): boolean {
+  for (let index = end; index < tokens.length && index < end + POSSIBLE_STATE_WINDOW; index++) {
+    const token = tokens[index]!
+    if (token.pos === POS.symbol) return false
+    if (token.surface_form === 'かも' || (token.pos === POS.noun && JA_CASE_NOUNS.some((word) => (token.surface_form + (tokens[index + 1]?.surface_form ?? '')).startsWith(word)))) return true
+  }
+  return false
 }
 
 // A loss weighed as a possibility or a case (損する可能性もある, 後悔するケースも少なくない,
@@ -139,7 +155,8 @@ function told(sentence: ProseSentence, cue: CueMatch): boolean {
 const JA_CASE_NOUNS = ['可能性', 'ケース', '場合', 'リスク', '恐れ', 'おそれ', '危険性', '事例', '確率', 'パターン']
 const EN_CASE_LEADS = new Set(['risk', 'risks', 'chance', 'chances', 'possibility', 'odds', 'likelihood', 'danger'])
 
-function hypothetical(sentence: ProseSentence, cue: CueMatch): boolean {
+function hypothetical(sentence: ProseSentence, found: CueMatch): boolean {
+  const cue = found.from < 0 ? onUnits(sentence, found) : found
   if (cue.from < 0) return false
   if (sentence.lang === 'en') {
     const words = sentence.words
@@ -157,7 +174,8 @@ function hypothetical(sentence: ProseSentence, cue: CueMatch): boolean {
   const noun = next.surface_form + (tokens[cue.to + 1]?.surface_form ?? '')
   if (next.pos === POS.noun && JA_CASE_NOUNS.some((word) => noun.startsWith(word))) return true
   // Concessive: 損をしても, 後悔しても.
-  return (next.surface_form === 'て' || next.surface_form === 'で') && tokens[cue.to + 1]?.surface_form === 'も'
+  const te = (token: (typeof tokens)[number] | undefined) => token?.surface_form === 'て' || token?.surface_form === 'で'
+  return (te(next) && tokens[cue.to + 1]?.surface_form === 'も') || (te(tokens[cue.to - 1]) && next.surface_form === 'も')
 }
 
 const EN_CASE_WINDOW = 4
@@ -182,8 +200,10 @@ function japaneseThreatBefore(tokens: ReturnType<typeof rawTokens>, from: number
   for (let index = from - 1; index >= 0 && index >= from - THREAT_WINDOW; index--) {
     const token = tokens[index]!
     if (token.pos === POS.symbol && token.pos_detail_1 !== POS_DETAIL.comma) return false
-    if (ALREADY.has(token.surface_form)) return true
     const after = tokens[index + 1]
+    if (ALREADY.has(token.surface_form)) return true
+    // Staying as one is: このままだと, 今のままでは.
+    if (token.surface_form === 'まま' && ((after?.surface_form === 'だ' && tokens[index + 2]?.surface_form === 'と') || (after?.surface_form === 'で' && tokens[index + 2]?.surface_form === 'は'))) return true
     if (token.basic_form === 'ない' && token.pos === POS.auxiliary && after && (after.surface_form === 'と' || after.surface_form === 'ば')) return true
     if (token.surface_form === 'なけれ' || token.surface_form === 'なきゃ' || token.surface_form === 'なくちゃ') return true
   }
@@ -252,6 +272,33 @@ function procedural(sentence: ProseSentence, cue: CueMatch): boolean {
     for (let probe = index + 1; probe < words.length && probe <= index + 3; probe++) {
       if (EN_ROUTES.has(words[probe]!.norm)) return true
     }
+  }
+  return false
+}
+
+// Haste asked for an errand, not a purchase (issue 12): 期限が近づいたらお早めに手続きを,
+// "please renew your permit early" keep a reader from missing a deadline of their own.
+const JA_ERRANDS = new Set(['手続き', '手続', '提出', '申請', '更新', '返却', '届出', '届け出', '受け取り', '受取', '受診', '記入', '解約', '変更'])
+const EN_ERRANDS = new Set(['renew', 'renewal', 'paperwork', 'forms', 'documents', 'submit', 'file', 'return', 'claim', 'update', 'cancel', 'appointment'])
+const ERRAND_WINDOW = 4
+
+function administrative(sentence: ProseSentence, cue: CueMatch): boolean {
+  const found = cue.from < 0 ? onUnits(sentence, cue) : cue
+  if (found.to < 0) return false
+  if (sentence.lang === 'ja') {
+    const tokens = rawTokens(sentence)
+    for (let index = found.to; index < tokens.length && index < found.to + ERRAND_WINDOW; index++) {
+      const token = tokens[index]!
+      if (token.pos === POS.symbol) return false
+      // 手続き and 受け取り are one noun or a verb stem + noun, depending on the spelling.
+      if (JA_ERRANDS.has(token.surface_form) || JA_ERRANDS.has(token.surface_form + (tokens[index + 1]?.surface_form ?? ''))) return true
+    }
+    return false
+  }
+  const words = sentence.words
+  for (let index = found.to; index < words.length && index < found.to + ERRAND_WINDOW; index++) {
+    if (words[index]!.clauseStart && index > found.to) return false
+    if (EN_ERRANDS.has(words[index]!.norm)) return true
   }
   return false
 }
