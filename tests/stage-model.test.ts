@@ -116,6 +116,17 @@ describe('stage signals', () => {
     expect(paid.map((signal) => signal.name)).toEqual(expect.arrayContaining(['price', 'paid-entry']))
   })
 
+  it('reads a release told in the first person and sign-up wording, in both languages', async () => {
+    const names = async (text: string) => (await signalsOf(text)).map((signal) => `${signal.name}:${signal.text}`)
+    expect(await names('Today sees the publication of my new novel. It is now available on Kindle.')).toEqual(
+      expect.arrayContaining(['release:publication of my', 'release:is now available on Kindle'])
+    )
+    expect(await names('My debut novel is out, and the app was approved for sale.')).toEqual(expect.arrayContaining(['release:My debut novel', 'release:approved for sale']))
+    expect(await names('私の二冊目の本が出版されました。電子版も配信開始です。')).toEqual(expect.arrayContaining(['release:出版されました', 'release:配信開始']))
+    expect(await names('Create an account and sign up for the beta.')).toEqual(expect.arrayContaining(['registration:Create an account', 'registration:sign up for']))
+    expect(await names('新規会員登録はこちらのページからどうぞ。')).toContain('registration:会員登録')
+  })
+
   it('reads where links go, with the target as detail', async () => {
     const source = '## Links\n\nSee [the meetup page](https://connpass.com/event/1/), [the book](https://www.amazon.co.jp/dp/B000000000) and [the list](https://example.substack.com/).'
     const signals = await signalsOf(source)

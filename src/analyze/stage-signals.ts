@@ -219,7 +219,7 @@ const CUES: Cue[] = ([
   // Something new put on sale: a release, a book, a booth at a fair.
   {
     name: 'release',
-    pattern: /(?:発売|新刊|拙著|自著|著書|頒布|販売(?:開始|中|します|いたします)|刊行|出版しました|リリース(?:しました|します)|新商品|新発売|委託|サークル|スペース|\bnow available\b|\bjust released\b|\bmy (?:new |latest )?(?:book|course|album|game|app|ebook)\b|\blaunch(?:es|ed|ing)?\b|\bnew (?:book|course|edition|release)\b|\bin stores\b|\bhardcover\b|\bpaperback\b|\bkindle\b)/giu
+    pattern: /(?:発売|新刊|拙著|出版(?:されました|が決まりました|します)|配信(?:開始|を開始)|自著|著書|頒布|販売(?:開始|中|します|いたします)|刊行|出版しました|リリース(?:しました|します)|新商品|新発売|委託|サークル|スペース|\bnow available\b|\bjust released\b|\bmy (?:new |latest |first |debut )?(?:book|course|album|game|app|ebook|novel|memoir|collection|ep|record|single|podcast)\b|\b(?:publication|release) of my\b|\b(?:ready|approved) for sale\b|\bis (?:now )?(?:out|live|available) (?:in|on) (?:the )?(?:app store|google play|amazon|kindle|bookstores?)\b|\blaunch(?:es|ed|ing)?\b|\bnew (?:book|course|edition|release)\b|\bin stores\b|\bhardcover\b|\bpaperback\b|\bkindle\b)/giu
   },
   {
     name: 'sponsorship',
@@ -233,7 +233,7 @@ const CUES: Cue[] = ([
   // Signing up for something: an event, an account, a list.
   {
     name: 'registration',
-    pattern: /(?:申し?込(?:み|む|ん)|申込|参加登録|参加(?:希望|申込|受付)|エントリー|登録(?:フォーム|はこちら|して|する)|\bregist(?:er|ration)\b|\brsvp\b|\benrol(?:l|ment)\b|\bsign-up\b|\bapply\b)/giu
+    pattern: /(?:申し?込(?:み|む|ん)|申込|参加登録|(?:新規|会員|無料)登録|参加(?:希望|申込|受付)|エントリー|登録(?:フォーム|はこちら|して|する)|\bregist(?:er|ration)\b|\brsvp\b|\benrol(?:l|ment)\b|\bsign-up\b|\bapply\b|\bcreate (?:an|your|a free) account\b|\bsign up (?:for|to)\b)/giu
   },
   // Teaching: reasons, examples, steps.
   {
