@@ -116,8 +116,8 @@ describe('HTML email', () => {
 
   it('MJML output: a stage comment re-stages what follows; button text is trimmed to its words', async () => {
     const file = await lintFixture('mjml.html')
-    expect(found(file.messages)).toEqual(['urgency:Hurry', 'urgency:お早めに', 'vague-link:Click here'])
-    expect(file.messages.map((message) => message.stage)).toEqual(['education', 'education', 'sales'])
+    expect(found(file.messages)).toEqual(['urgency:Hurry', 'scarcity:stock is running out', 'urgency:お早めに', 'vague-link:Click here'])
+    expect(file.messages.map((message) => message.stage)).toEqual(['education', 'education', 'education', 'sales'])
   })
 
   it('is the format option, whatever the name: the same text as Markdown is an HTML block and not prose', async () => {
@@ -182,7 +182,8 @@ describe('saved emails (.eml)', () => {
     expect(file.messages.map((message) => `${where(message)} ${message.ruleId}:${message.actual}`)).toEqual([
       'subject 1:1-1:4 subject-line:Re:',
       'subject 1:5-1:17 subject-line:your account',
-      'text 6:1-6:8 urgency:Act now'
+      'text 6:1-6:8 urgency:Act now',
+      'text 6:10-6:34 countdown:prices go up at midnight'
     ])
     // The merge tag in the text part is masked.
     expect(file.data.trustlintProse!.blocks[1]!.text).toBe('Hi \uFFFC,')
@@ -246,7 +247,8 @@ describe('saved emails (.eml)', () => {
     expect(json.files[0]!.messages.map((message) => [message.part, message.start.line, message.start.column, message.start.offset])).toEqual([
       ['subject', 1, 1, 0],
       ['subject', 1, 5, 4],
-      ['text', 6, 1, 125]
+      ['text', 6, 1, 125],
+      ['text', 6, 10, 134]
     ])
     const sarif = toSarif([file], BUILTIN_RULES, '0.0.0')
     const location = sarif.runs[0]!.results![2]!.locations![0]!

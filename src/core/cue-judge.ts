@@ -63,6 +63,7 @@ export function judgeCues(rule: CompiledRule, sentence: ProseSentence, filter: C
     const polarity = dropped.size > 0 ? cuePolarity(sentence, found) : 'none'
     if (dropped.has(polarity)) continue
     if (rule.negation === 'frame' && (told(sentence, found) || hypothetical(sentence, found))) continue
+    if (polarity === 'purpose' && namesTopic(sentence, found)) continue
     // English: a cue told in the past ("was actually a negative 50% off", "the limited-time
     // offer simply remained valid") reports what happened; it does not press the reader.
     if (rule.negation !== 'frame' && toldInPast(sentence, found)) continue
@@ -299,6 +300,32 @@ function administrative(sentence: ProseSentence, cue: CueMatch): boolean {
   for (let index = found.to; index < words.length && index < found.to + ERRAND_WINDOW; index++) {
     if (words[index]!.clauseStart && index > found.to) return false
     if (EN_ERRANDS.has(words[index]!.norm)) return true
+  }
+  return false
+}
+
+// A purpose that names what a lesson covers (損をしないためのポイント, 後悔しないための選び方) is a
+// topic, not a push: the purpose frame pushes when it drives an act (後悔しないために、今のうちに…).
+const TOPIC_NOUNS = new Set([
+  'ポイント', '方法', 'コツ', '注意点', '知識', 'チェックリスト', '基礎', '手順', 'ルール', '考え方', '選び方', '見分け方', '心得',
+  '対策', '準備', 'ステップ', '秘訣', 'ヒント', '基本', '条件', '記事', 'ガイド', '講座', 'テクニック', 'ノウハウ', '習慣'
+])
+const TOPIC_WINDOW = 6
+
+function namesTopic(sentence: ProseSentence, cue: CueMatch): boolean {
+  if (sentence.lang !== 'ja') return false
+  const found = cue.from < 0 ? onUnits(sentence, cue) : cue
+  const tokens = rawTokens(sentence)
+  for (let index = Math.max(found.from, 0); index < tokens.length && index < found.to + TOPIC_WINDOW; index++) {
+    if (tokens[index]!.basic_form !== 'ため' && tokens[index]!.basic_form !== '為') continue
+    if (tokens[index + 1]?.surface_form !== 'の') return false
+    // 三つのポイント: a count may come between.
+    for (let probe = index + 2; probe < tokens.length && probe <= index + 4; probe++) {
+      const token = tokens[probe]!
+      if (TOPIC_NOUNS.has(token.basic_form === '*' ? token.surface_form : token.basic_form)) return true
+      if (token.pos !== POS.noun && token.surface_form !== 'の') return false
+    }
+    return false
   }
   return false
 }
