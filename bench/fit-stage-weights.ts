@@ -20,7 +20,7 @@ import {existsSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {stageEvidenceOf} from '../src/analyze/analyze.js'
-import {documentSignals} from '../src/analyze/stage-inference.js'
+import {documentExtent, documentSignals} from '../src/analyze/stage-inference.js'
 import {featuresOf, fitStageModel, logits, softmax, STAGES, toModel, type Example, type FitOptions} from '../src/analyze/stage-model.js'
 import {createLinter} from '../src/core/processor.js'
 import type {Stage} from '../src/core/stages.js'
@@ -61,7 +61,7 @@ for (const item of items) {
   const {file, tree} = await linter.lintWithTree(new VFile({path: `${item.id.replaceAll('/', '_')}.md`, value: item.text}))
   const sections = tree ? stageEvidenceOf(file, tree).map((part) => part.evidence) : []
   const sentences = sections.reduce((sum, section) => sum + section.sentences, 0)
-  data.push({...item, x: featuresOf(documentSignals(sections), sentences)})
+  data.push({...item, x: featuresOf(documentSignals(sections), sentences, documentExtent(sections))})
 }
 
 type Balance = 'none' | 'sqrt' | 'full'

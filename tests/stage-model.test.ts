@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {analyze} from '../src/index.js'
-import {FEATURES, featuresOf, fitStageModel, logits, softmax, STAGES, toModel, toParameters, type Example, type StageModel} from '../src/analyze/stage-model.js'
+import {CLOSING_SIGNALS, FEATURES, featureOf, featuresOf, fitStageModel, logits, softmax, STAGES, toModel, toParameters, type Example, type StageModel} from '../src/analyze/stage-model.js'
 import {SIGNAL_NAMES, type SignalName} from '../src/analyze/stage-signals.js'
 import weights from '../src/analyze/stage-weights.json' with {type: 'json'}
 import type {Stage} from '../src/core/stages.js'
@@ -67,7 +67,19 @@ describe('stage model', () => {
     // Rounded when written, so reading and writing it again changes nothing.
     const again = toModel(toParameters(model), model.about, model.training)
     expect(JSON.stringify(again, null, 2)).toBe(JSON.stringify(model, null, 2))
-    expect(SIGNAL_NAMES.length).toBe(FEATURES.length - 1)
+    expect([...FEATURES]).toEqual([...SIGNAL_NAMES, 'length', ...CLOSING_SIGNALS.map((name) => `${name}@end`)])
+  })
+
+  it('counts an opt-in signal in the last 40% of the text as its own closing feature', () => {
+    const extent = {start: 100, end: 200}
+    expect(featureOf({name: 'opt-in-ask', start: 159}, extent)).toBe('opt-in-ask')
+    expect(featureOf({name: 'opt-in-ask', start: 160}, extent)).toBe('opt-in-ask@end')
+    // Only the opt-in family is split; without an extent nothing is.
+    expect(featureOf({name: 'price', start: 190}, extent)).toBe('price')
+    expect(featureOf({name: 'free', start: 190})).toBe('free')
+    const x = featuresOf([{name: 'free', start: 110}, {name: 'free', start: 190}], 4, extent)
+    expect(x[FEATURES.indexOf('free')]).toBeCloseTo(Math.log(2), 12)
+    expect(x[FEATURES.indexOf('free@end')]).toBeCloseTo(Math.log(2), 12)
   })
 })
 

@@ -100,7 +100,7 @@ export function analysisOf(
   const parts = stageEvidenceOf(file, tree, sections)
   const evidence = parts.map((part) => part.evidence)
   const sectionAnalyses: SectionAnalysis[] = parts.map(({section, sentences, ctas, evidence: found}) => {
-    const inferred = scoreSignals(found.signals, found.sentences, inferenceOptions)
+    const inferred = scoreSignals(found.signals, found.sentences, inferenceOptions, found)
     const declared = declaredAt(section.start)
     const stage: StageReport = {
       declared,

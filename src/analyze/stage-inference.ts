@@ -1,6 +1,6 @@
 import type {Stage} from '../core/stages.js'
 import type {SectionCtas} from '../cta/types.js'
-import {featuresOf, logits, softmax, STAGES, stageOfFeature, toParameters, type Parameters, type StageModel} from './stage-model.js'
+import {featureOf, featuresOf, logits, softmax, STAGES, stageOfFeature, toParameters, type Extent, type FeatureName, type Parameters, type StageModel} from './stage-model.js'
 import {collectSignals, type RawSignal, type SectionEvidence, type SectionText, type SignalName} from './stage-signals.js'
 import weights from './stage-weights.json' with {type: 'json'}
 
@@ -48,8 +48,8 @@ export const DEFAULT_INFERENCE: InferenceOptions = {
 const MODEL = weights as StageModel
 const PARAMETERS: Parameters = toParameters(MODEL)
 // The stage and separating weight of each kind of signal, computed once.
-const SPEAKS_FOR = new Map<SignalName, {stage: Stage; weight: number}>()
-function speaksFor(name: SignalName) {
+const SPEAKS_FOR = new Map<FeatureName, {stage: Stage; weight: number}>()
+function speaksFor(name: FeatureName) {
   let found = SPEAKS_FOR.get(name)
   if (!found) SPEAKS_FOR.set(name, (found = stageOfFeature(PARAMETERS, name)))
   return found
@@ -63,7 +63,7 @@ function speaksFor(name: SignalName) {
  */
 export function inferSectionStage(section: SectionText, ctas: SectionCtas | undefined, options: InferenceOptions = DEFAULT_INFERENCE): StageInference {
   const evidence = collectSignals(section, ctas)
-  return scoreSignals(evidence.signals, evidence.sentences, options)
+  return scoreSignals(evidence.signals, evidence.sentences, options, evidence)
 }
 
 /**
@@ -72,7 +72,13 @@ export function inferSectionStage(section: SectionText, ctas: SectionCtas | unde
  * evidence counts together, with the length of the whole.
  */
 export function inferDocumentStage(sections: SectionEvidence[], options: InferenceOptions = DEFAULT_INFERENCE): StageInference {
-  return scoreSignals(documentSignals(sections), sections.reduce((sum, section) => sum + section.sentences, 0), options)
+  return scoreSignals(documentSignals(sections), sections.reduce((sum, section) => sum + section.sentences, 0), options, documentExtent(sections))
+}
+
+/** The source range of a document's sections together. */
+export function documentExtent(sections: SectionEvidence[]): Extent | undefined {
+  if (sections.length === 0) return undefined
+  return {start: Math.min(...sections.map((section) => section.start)), end: Math.max(...sections.map((section) => section.end))}
 }
 
 /** The evidence of a document: its sections' signals, with one `no-ask` when nothing in it asks. */
@@ -88,18 +94,19 @@ export function documentSignals(sections: SectionEvidence[]): RawSignal[] {
 }
 
 /** Score evidence with the fitted model: the stage, its probability, and each signal's share. */
-export function scoreSignals(raw: RawSignal[], sentences: number, options: InferenceOptions = DEFAULT_INFERENCE): StageInference {
-  const probabilities = softmax(logits(PARAMETERS, featuresOf(raw, sentences), options.priors))
+export function scoreSignals(raw: RawSignal[], sentences: number, options: InferenceOptions = DEFAULT_INFERENCE, extent?: Extent): StageInference {
+  const probabilities = softmax(logits(PARAMETERS, featuresOf(raw, sentences, extent), options.priors))
   // Ties go to the stage with the strictest pressure rules: education, then acquisition.
   let best = STAGES.indexOf('education')
   for (const row of [STAGES.indexOf('acquisition'), STAGES.indexOf('sales')]) if (probabilities[row]! > probabilities[best]!) best = row
-  const seen = new Map<SignalName, number>()
+  const seen = new Map<FeatureName, number>()
   const signals: StageSignal[] = [...raw]
     .sort((a, b) => a.start - b.start)
     .map((signal) => {
-      const count = (seen.get(signal.name) ?? 0) + 1
-      seen.set(signal.name, count)
-      const {stage, weight} = speaksFor(signal.name)
+      const feature = featureOf(signal, extent)
+      const count = (seen.get(feature) ?? 0) + 1
+      seen.set(feature, count)
+      const {stage, weight} = speaksFor(feature)
       // The feature is log(1 + count): this occurrence adds the step from count − 1 to count.
       const step = Math.log1p(count) - Math.log1p(count - 1)
       return {...signal, stage, weight: round(weight * step)}

@@ -6,7 +6,8 @@ import {SIGNAL_NAMES, type RawSignal, type SignalName} from './stage-signals.js'
  *
  * Features: for each signal name, log(1 + count) (the first price says much,
  * the tenth little more), plus `length`, log(1 + sentences) / 3, so that a long
- * article with one price weighs differently from a short offer. A stage's
+ * article with one price weighs differently from a short offer; the opt-in
+ * signals in the last 40% of the text count apart (CLOSING_SIGNALS). A stage's
  * score is its bias plus Σ weight × feature; the probabilities are the softmax
  * of the scores, and the inferred stage's probability is the confidence.
  *
@@ -16,9 +17,33 @@ import {SIGNAL_NAMES, type RawSignal, type SignalName} from './stage-signals.js'
 
 export const STAGES: readonly Stage[] = ['acquisition', 'education', 'sales']
 
-/** Feature names: one per signal, then the context term. */
-export const FEATURES = [...SIGNAL_NAMES, 'length'] as const
+/**
+ * Signals that mean one thing as what a page is about and another in its last
+ * stretch: a sign-up box or a free download after a lesson is how education
+ * posts end, while an opt-in page asks from the top (issue 11). They count as
+ * their own features (`opt-in-ask@end`) past this share of the text.
+ */
+export const CLOSING_SIGNALS = ['free', 'free-offer', 'list-host-link', 'opt-in-ask', 'opt-in-link', 'opt-in-offer'] as const satisfies readonly SignalName[]
+export const CLOSING_SHARE = 0.6
+const CLOSING_FEATURES = CLOSING_SIGNALS.map((name) => `${name}@end` as const)
+
+/** Feature names: one per signal, the context term, then the closing-stretch signals. */
+export const FEATURES = [...SIGNAL_NAMES, 'length', ...CLOSING_FEATURES] as const
 export type FeatureName = (typeof FEATURES)[number]
+
+/** The source range evidence comes from (a section, or the whole document). */
+export interface Extent {
+  start: number
+  end: number
+}
+
+/** The feature a signal counts towards: its name, or `<name>@end` for a closing signal in the last stretch of `extent`. */
+export function featureOf(signal: {name: SignalName; start?: number}, extent?: Extent): FeatureName {
+  if (!extent || signal.start === undefined || !CLOSING.has(signal.name)) return signal.name
+  return signal.start >= extent.start + CLOSING_SHARE * (extent.end - extent.start) ? `${signal.name as (typeof CLOSING_SIGNALS)[number]}@end` : signal.name
+}
+
+const CLOSING = new Set<SignalName>(CLOSING_SIGNALS)
 
 export interface StageModel {
   /** What the file is and how to regenerate it. */
@@ -32,16 +57,17 @@ export interface StageModel {
   training?: unknown
 }
 
-/** The feature vector of a body of evidence (a section, or a whole document). */
-export function featuresOf(signals: readonly Pick<RawSignal, 'name'>[], sentences: number): Float64Array {
+/** The feature vector of a body of evidence (a section, or a whole document, spanning `extent`). */
+export function featuresOf(signals: readonly (Pick<RawSignal, 'name'> & {start?: number})[], sentences: number, extent?: Extent): Float64Array {
   const counts = new Float64Array(FEATURES.length)
-  for (const signal of signals) counts[INDEX[signal.name]]! += 1
-  for (let index = 0; index < SIGNAL_NAMES.length; index++) counts[index] = Math.log1p(counts[index]!)
-  counts[FEATURES.length - 1] = Math.log1p(sentences) / 3
+  for (const signal of signals) counts[INDEX[featureOf(signal, extent)]]! += 1
+  for (let index = 0; index < FEATURES.length; index++) counts[index] = Math.log1p(counts[index]!)
+  counts[LENGTH] = Math.log1p(sentences) / 3
   return counts
 }
 
 const INDEX = Object.fromEntries(FEATURES.map((name, index) => [name, index])) as Record<FeatureName, number>
+const LENGTH = INDEX.length
 
 /** Dense parameters: row per stage, bias last. */
 export interface Parameters {
@@ -140,8 +166,8 @@ export function toModel(parameters: Parameters, about: string, training?: unknow
   return {about, stages: [...STAGES], features: [...FEATURES], bias, weights, ...(training === undefined ? {} : {training})}
 }
 
-/** The stage a signal speaks for: the one its fitted weight favours most. */
-export function stageOfFeature(parameters: Parameters, name: SignalName): {stage: Stage; weight: number} {
+/** The stage a feature speaks for: the one its fitted weight favours most. */
+export function stageOfFeature(parameters: Parameters, name: FeatureName): {stage: Stage; weight: number} {
   const index = INDEX[name]
   const values = STAGES.map((_, row) => parameters.w[row]![index]!)
   let best = 0

@@ -87,6 +87,9 @@ export interface SectionEvidence {
   signals: RawSignal[]
   asks: number
   sentences: number
+  /** The section's source range (where a signal sits in it is a feature: stage-model.ts CLOSING_SIGNALS). */
+  start: number
+  end: number
 }
 
 interface CueSource {
@@ -372,7 +375,8 @@ export function collectSignals(section: SectionText, ctas: SectionCtas | undefin
     signals.push({name: 'no-ask', start: first.start, end: first.end, text: first.text})
   }
   signals.sort((a, b) => a.start - b.start)
-  return {signals, asks, sentences: section.sentences.length}
+  const start = section.origin[0] ?? 0
+  return {signals, asks, sentences: section.sentences.length, start, end: section.originEnd[section.originEnd.length - 1] ?? start}
 }
 
 /** The prose of a section (its heading included), NFKC-folded with a map to source offsets, and its links. */
