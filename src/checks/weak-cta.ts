@@ -19,6 +19,9 @@ function afterReason(source: string, start: number, hedgeStart: number): number 
   return found
 }
 
+// Where the reader can look, said as a fact: ご確認いただけます, ご覧になれます, "you can read".
+const WHERE_TO_READ = /(?:いただけ|でき|になれ)ます[。．.]?\s*$|\byou can (?:also )?(?:read|see|find|view|look|check|browse)\b/iu
+
 /**
  * The end of a sentence without a last line that is only a URL: plain-text
  * mail puts the address under the asking line, and the sentence splitter, seeing
@@ -46,6 +49,11 @@ export const weakCta: Check = (context, rule) => {
       // confident; a soft invitation to read or look (ご興味ある方はぜひご覧ください) is the
       // trust-safe form there.
       if (cta.stage === 'acquisition' && isReadingAsk(cta)) continue
+      // Beside a primary ask, a statement of where the details can be read (詳しい内容は申込ページで
+      // ご確認いただけます, "you can read the syllabus on the course page") is not the call to action,
+      // in any stage; a hedged order to look ("Maybe check out the course") still is.
+      const told = cta.sentence?.text ?? cta.text
+      if (!cta.primary && isReadingAsk(cta) && WHERE_TO_READ.test(told) && section.ctas.some((other) => other.primary)) continue
       const sentence = cta.sentence ?? {text: cta.text, start: cta.position.start.offset, end: cta.position.end.offset}
       // A sentence that opens with a link starts at its text: take the bracket too, so the finding is balanced Markdown.
       const close = context.source.indexOf('](', sentence.start)

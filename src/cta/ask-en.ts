@@ -80,7 +80,8 @@ export const EN_ACTION_VERBS = [
   'confirm',
   'gift',
   'email',
-  'write'
+  'write',
+  'create'
 ]
 
 /** Actions that only look or read: secondary asks that do not compete with the main one. */
@@ -113,7 +114,9 @@ const NEEDS: Record<string, string[]> = {
   spread: ['the', 'word'],
   help: ['us', 'me', 'support', 'fund', 'keep', 'make'],
   write: ['to', 'us', 'me', 'in', 'back'],
-  gift: ['a', 'an', 'it', 'this', 'the', 'your', 'someone', 'them']
+  gift: ['a', 'an', 'it', 'this', 'the', 'your', 'someone', 'them'],
+  // "Create your account", "create a free account": not "create better headlines".
+  create: ['account', 'profile', 'login']
 }
 
 /**
@@ -253,7 +256,7 @@ function findAsk(words: NormalWord[], mode: AskMode): FoundAsk | undefined {
   for (let at = 0; at < words.length; at++) {
     const word = words[at]!.norm
     const previous = words[at - 1]?.norm
-    if (isActionAt(words, at) && BASE.get(word) === word && words[at]!.clauseStart && !NOT_IMPERATIVE_AFTER.has(words[at + 1]?.norm ?? '')) {
+    if (isActionAt(words, at) && BASE.get(word) === word && words[at]!.clauseStart && !NOT_IMPERATIVE_AFTER.has(words[at + 1]?.norm ?? '') && !underModal(words, at)) {
       if (previous === 'please') return {form: 'request', index: at, leads: true}
       if (previous === 'just' || previous === 'maybe' || previous === 'perhaps') return {form: 'suggestion', index: at, leads: false}
       return {form: 'action', index: at, leads: true}
@@ -386,6 +389,16 @@ function suggestionAt(words: NormalWord[], at: number): number {
   }
   if (words[at]!.norm === 'consider' && words[at + 1]?.norm.endsWith('ing') && isActionAt(words, at + 1)) return at + 1
   return -1
+}
+
+// "As a member you can save recipes, leave notes, and share your own": verbs listed after a
+// modal share its subject; the last one after `and` is not an imperative.
+const MODALS = new Set(['can', 'will', 'could', 'may', 'might', 'would', 'should', "'ll"])
+
+function underModal(words: NormalWord[], at: number): boolean {
+  const previous = words[at - 1]?.norm
+  if (previous !== 'and' && previous !== 'or') return false
+  return words.slice(0, at - 1).some((word) => MODALS.has(word.norm))
 }
 
 /** An action verb at `at`, with its particle where it needs one. */

@@ -115,6 +115,7 @@ export function buildInventory(input: InventoryInput): CtaInventory {
       ctas.push(sentenceCta(group, input))
     }
     ctas.sort((a, b) => a.position.start.offset - b.position.start.offset)
+    samePlatformOffers(ctas)
     const targets = rankOffers(ctas)
     // Only primary asks compete; a secondary one (詳しくはこちらをご覧ください) is not weakened by them.
     const offerFor = offersOf(ctas)
@@ -279,6 +280,24 @@ function rescore(cta: Cta, otherTargets: number) {
  * linked primary offer of each kind is found in one pass, so a part with
  * thousands of asks costs no more than one with ten.
  */
+// Stores and platforms a product is offered on: [App Storeで入手する] and [Google Playで入手する],
+// "Download for Mac" and "Download for Windows" are one offer in two places, not competing asks.
+const PLATFORM = /\b(?:app store|google play|play store|ios|iphone|ipad|android|mac|macos|windows|linux|amazon|kindle|kobo|apple books|google books|spotify|apple podcasts|steam|chrome|firefox|edge|safari)\b|楽天(?:ブックス|kobo)?|アマゾン|紀伊國屋|ヨドバシ/giu
+
+function samePlatformOffers(ctas: Cta[]): void {
+  const byLabel = new Map<string, string>()
+  for (const cta of ctas) {
+    if (!cta.primary || !cta.url || !cta.offer) continue
+    const label = cta.text.toLowerCase().replace(PLATFORM, '\u0000')
+    // Only labels that name a platform, and say something besides it.
+    if (!label.includes('\u0000') || !/[\p{L}\p{N}]/u.test(label)) continue
+    const key = label.replace(/\s+/gu, ' ').trim()
+    const first = byLabel.get(key)
+    if (first) cta.offer = first
+    else byLabel.set(key, cta.offer)
+  }
+}
+
 export function offersOf(ctas: Cta[]): (cta: Cta) => string | undefined {
   const linkedByKind = new Map<string, string>()
   for (const other of ctas) {
@@ -431,16 +450,28 @@ function groupAround(groups: SentenceGroup[], starts: number[], link: LinkCandid
 /** Analyse a link's own text with the tokens or words of the sentence it sits in; also its language. */
 function labelAnalysis(link: LinkCandidate, group: SentenceGroup | undefined, source: string): {ask: AskAnalysis; lang: Lang} {
   if (!group) return {ask: fallbackLabel(link, source), lang: scriptLang(link.text)}
-  const tokens = group.sentences.flatMap((sentence) => within(sentence.tokens, link))
-  const words = group.sentences.flatMap((sentence) => within(sentence.words, link))
+  // A note after the action (会員登録する（無料）, "Create your account (free)") is read apart from it.
+  const label = {start: link.start, end: noteStart(source, link)}
+  const tokens = group.sentences.flatMap((sentence) => within(sentence.tokens, label))
+  const words = group.sentences.flatMap((sentence) => within(sentence.words, label))
   // A label mixing scripts (LINEで友だち追加する) goes by its Japanese tokens.
   if (tokens.length > 0 && tokens.length >= words.length) return {ask: analyzeJapanese(tokens, source, 'label'), lang: 'ja'}
   if (words.length > 0) return {ask: analyzeEnglish(relabel(words), source, 'label'), lang: 'en'}
   return {ask: NO_ASK, lang: langOfRange(group, link.start, link.end)}
 }
 
+// A short bracketed note closing a label: （無料）, (free), 【2分】, (PDF).
+const TRAILING_NOTE = /\s*[（(【\[][^（(【\[）)】\]]{1,16}[）)】\]]\s*$/u
+
+/** Where a label's trailing note starts (the label's end when it has none or is nothing but a note). */
+function noteStart(source: string, link: Pick<LinkCandidate, 'start' | 'end'>): number {
+  const text = source.slice(link.start, link.end)
+  const note = TRAILING_NOTE.exec(text)
+  return note && note.index > 0 ? link.start + note.index : link.end
+}
+
 /** The items (sorted by start) that lie inside a link's range, found by binary search. */
-function within<T extends {start: number; end: number}>(items: T[], link: LinkCandidate): T[] {
+function within<T extends {start: number; end: number}>(items: T[], link: {start: number; end: number}): T[] {
   const found: T[] = []
   for (let index = lowerBound(items.length, (at) => items[at]!.start < link.start); index < items.length && items[index]!.start < link.end; index++) {
     if (items[index]!.end <= link.end) found.push(items[index]!)
