@@ -146,12 +146,12 @@ function japaneseSentence(
   const end = block.originEnd[plan.end - 1]!
   return withLazyNode(
     {lang: 'ja', stage, block, start, end, normalized, tokens, words: []},
-    () =>
+    (built) =>
       ({
         type: 'SentenceNode',
         children: tokens.map((entry) => japaneseNode(entry.token, entry.start, entry.end, location)),
         position: span(location, start, end),
-        data: {lang: 'ja', stage}
+        data: {lang: 'ja', stage: built.stage}
       }) as NlcstSentence
   )
 }
@@ -163,16 +163,29 @@ function japaneseSentence(
  * lint time and much of its garbage when built eagerly (issue 6 profile). An own,
  * enumerable accessor, so spreading or serialising a sentence still sees it.
  */
-function withLazyNode(sentence: Omit<ProseSentence, 'node'>, build: () => NlcstSentence): ProseSentence {
-  let node: NlcstSentence | undefined
+function withLazyNode(sentence: Omit<ProseSentence, 'node'>, build: (sentence: Omit<ProseSentence, 'node'>) => NlcstSentence): ProseSentence {
   return Object.defineProperty(sentence, 'node', {
     enumerable: true,
     configurable: true,
-    get: () => (node ??= build()),
+    get: () => {
+      let node = builtNodes.get(sentence)
+      if (!node) builtNodes.set(sentence, (node = build(sentence)))
+      return node
+    },
     set: (value: NlcstSentence) => {
-      node = value
+      builtNodes.set(sentence, value)
     }
   }) as ProseSentence
+}
+
+// The nodes built so far, so that a change of stage reaches them without building the others.
+const builtNodes = new WeakMap<object, NlcstSentence>()
+
+/** Give a sentence another stage (stage inference), on its nlcst node too if one was built. */
+export function restage(sentence: ProseSentence, stage: Stage): void {
+  sentence.stage = stage
+  const data = builtNodes.get(sentence)?.data as {stage?: Stage} | undefined
+  if (data) data.stage = stage
 }
 
 function japaneseNode(token: KuromojiToken, start: number, end: number, location: Location): SentenceContent {
@@ -208,57 +221,81 @@ const CLAUSE_OPENERS = new Set(['please', 'so', 'just', 'and', 'but', 'now', 'th
 
 function englishSentences(plan: SentencePlan, stage: Stage, location: Location): ProseSentence[] {
   const {block} = plan
-  // Soft line breaks would split paragraphs in parse-latin; a space keeps offsets.
-  const text = block.text.slice(plan.start, plan.end).replace(/[\r\n]/g, ' ')
-  const tree = english.parse(text) as NlcstRoot
   const sentences: ProseSentence[] = []
   const sourceOf = (offset: number) => block.origin[plan.start + offset]!
   const sourceEndOf = (offset: number) => block.originEnd[plan.start + offset - 1]!
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    for (const sentence of joinDotWords((paragraph as NlcstParagraph).children, text)) {
-      const from = sentence.position!.start.offset!
-      const to = sentence.position!.end.offset!
-      const words: NormalWord[] = []
-      let clauseStart = true
-      for (const child of sentence.children) {
-        if (child.type === 'PunctuationNode' && /^[,;:\u2013\u2014(]$/.test(toString(child))) clauseStart = true
-        if (child.type !== 'WordNode') continue
-        // The source offsets reposition() gives the node, without building its points.
-        const childFrom = child.position!.start.offset!
-        const childTo = child.position!.end.offset!
-        const start = sourceOf(childFrom)
-        const end = childTo > childFrom ? sourceEndOf(childTo) : start
-        const expanded = expandWord(foldWord(toString(child)))
-        for (const norm of expanded) {
-          words.push({norm, start, end, clauseStart})
-          clauseStart = CLAUSE_OPENERS.has(norm) && clauseStart
-        }
+  parseRun(plan).forEach((sentence, index) => {
+    const from = sentence.position!.start.offset!
+    const to = sentence.position!.end.offset!
+    const words: NormalWord[] = []
+    let clauseStart = true
+    for (const child of sentence.children) {
+      if (child.type === 'PunctuationNode' && /^[,;:\u2013\u2014(]$/.test(toString(child))) clauseStart = true
+      if (child.type !== 'WordNode') continue
+      // The source offsets reposition() gives the node, without building its points.
+      const childFrom = child.position!.start.offset!
+      const childTo = child.position!.end.offset!
+      const start = sourceOf(childFrom)
+      const end = childTo > childFrom ? sourceEndOf(childTo) : start
+      const expanded = expandWord(foldWord(toString(child)))
+      for (const norm of expanded) {
+        words.push({norm, start, end, clauseStart})
+        clauseStart = CLAUSE_OPENERS.has(norm) && clauseStart
       }
-      sentence.data = {...sentence.data, lang: 'en', stage} as NlcstSentence['data']
-      const start = sourceOf(from)
-      const end = sourceEndOf(to)
-      sentences.push(
-        withLazyNode(
-          {
-            lang: 'en',
-            stage,
-            block,
-            start,
-            end,
-            normalized: normalizeWithMap(block.text, plan.start + from, plan.start + to, undefined, block),
-            tokens: [],
-            words
-          },
-          () => {
-            reposition(sentence, sourceOf, sourceEndOf, location)
-            return sentence
-          }
-        )
-      )
     }
+    sentences.push(
+      withLazyNode(
+        {
+          lang: 'en',
+          stage,
+          block,
+          start: sourceOf(from),
+          end: sourceEndOf(to),
+          normalized: normalizeWithMap(block.text, plan.start + from, plan.start + to, undefined, block),
+          tokens: [],
+          words
+        },
+        () => englishNodes(plan, sentences, location)[index]!
+      )
+    )
+  })
+  return sentences
+}
+
+/** The nlcst sentences of an English run, positioned in the run's text. */
+function parseRun(plan: SentencePlan): NlcstSentence[] {
+  // Soft line breaks would split paragraphs in parse-latin; a space keeps offsets.
+  const text = plan.block.text.slice(plan.start, plan.end).replace(/[\r\n]/g, ' ')
+  const tree = english.parse(text) as NlcstRoot
+  const sentences: NlcstSentence[] = []
+  for (const paragraph of tree.children) {
+    if (paragraph.type === 'ParagraphNode') sentences.push(...joinDotWords((paragraph as NlcstParagraph).children, text))
   }
   return sentences
+}
+
+/**
+ * The nlcst nodes of an English run's sentences, positioned in the source, given to all
+ * of them at once (so reading every node parses each run once). The run is parsed again:
+ * parse-english is deterministic, and keeping every run's tree until an API user asks
+ * for a node cost most of the memory of English text (docs/performance.md, Large files).
+ */
+function englishNodes(plan: SentencePlan, sentences: ProseSentence[], location: Location): NlcstSentence[] {
+  const {block} = plan
+  const nodes = parseRun(plan)
+  nodes.forEach((node, index) => {
+    const sentence = sentences[index]!
+    node.data = {...node.data, lang: 'en', stage: sentence.stage} as NlcstSentence['data']
+    reposition(
+      node,
+      (offset) => block.origin[plan.start + offset]!,
+      (offset) => block.originEnd[plan.start + offset - 1]!,
+      location
+    )
+    // A node already read (or set) stays the one its reader holds.
+    if (!builtNodes.has(sentence)) builtNodes.set(sentence, node)
+  })
+  return nodes.map((node, index) => builtNodes.get(sentences[index]!) ?? node)
 }
 
 /**
