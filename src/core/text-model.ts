@@ -100,11 +100,13 @@ export function buildSentences(
   tokenizer: JapaneseTokenizer | undefined
 ): ProseSentence[] {
   const sentences: ProseSentence[] = []
+  // One node builder for all Japanese sentences of the document (see withLazyNode).
+  const japaneseBuild = (sentence: ProseSentence) => japaneseSentenceNode(sentence, location)
   for (const plan of plans) {
     const stage = stageOf(plan.block)
     if (plan.lang === 'ja') {
       if (!tokenizer) throw new Error('Japanese text needs the tokenizer')
-      sentences.push(japaneseSentence(plan, stage, location, tokenizer))
+      sentences.push(withLazyNode(japaneseSentence(plan, stage, tokenizer), japaneseBuild))
     } else {
       sentences.push(...englishSentences(plan, stage, location))
     }
@@ -128,12 +130,7 @@ function keepInJapanese(block: ProseBlock) {
   }
 }
 
-function japaneseSentence(
-  plan: SentencePlan,
-  stage: Stage,
-  location: Location,
-  tokenizer: JapaneseTokenizer
-): ProseSentence {
+function japaneseSentence(plan: SentencePlan, stage: Stage, tokenizer: JapaneseTokenizer): Omit<ProseSentence, 'node'> {
   const {block} = plan
   const normalized = normalizeWithMap(block.text, plan.start, plan.end, keepInJapanese(block), block)
   const tokens: JaToken[] = []
@@ -144,16 +141,16 @@ function japaneseSentence(
   }
   const start = block.origin[plan.start]!
   const end = block.originEnd[plan.end - 1]!
-  return withLazyNode(
-    {lang: 'ja', stage, block, start, end, normalized, tokens, words: []},
-    (built) =>
-      ({
-        type: 'SentenceNode',
-        children: tokens.map((entry) => japaneseNode(entry.token, entry.start, entry.end, location)),
-        position: span(location, start, end),
-        data: {lang: 'ja', stage: built.stage}
-      }) as NlcstSentence
-  )
+  return {lang: 'ja', stage, block, start, end, normalized, tokens, words: []}
+}
+
+function japaneseSentenceNode(sentence: ProseSentence, location: Location): NlcstSentence {
+  return {
+    type: 'SentenceNode',
+    children: sentence.tokens.map((entry) => japaneseNode(entry.token, entry.start, entry.end, location)),
+    position: span(location, sentence.start, sentence.end),
+    data: {lang: 'ja', stage: sentence.stage}
+  } as NlcstSentence
 }
 
 /**
@@ -161,21 +158,26 @@ function japaneseSentence(
  * tokens and words; the node (one object per token with its data, and line/column
  * points for every position) is for API users and costs a tenth of the Japanese
  * lint time and much of its garbage when built eagerly (issue 6 profile). An own,
- * enumerable accessor, so spreading or serialising a sentence still sees it.
+ * enumerable accessor, so spreading or serialising a sentence still sees it. Its
+ * getter and setter are the same functions on every sentence and the builder is
+ * shared too: an accessor of its own per sentence gave each sentence its own hidden
+ * class, about a kilobyte each (docs/performance.md, Large files).
  */
-function withLazyNode(sentence: Omit<ProseSentence, 'node'>, build: (sentence: Omit<ProseSentence, 'node'>) => NlcstSentence): ProseSentence {
-  return Object.defineProperty(sentence, 'node', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      let node = builtNodes.get(sentence)
-      if (!node) builtNodes.set(sentence, (node = build(sentence)))
-      return node
-    },
-    set: (value: NlcstSentence) => {
-      builtNodes.set(sentence, value)
-    }
-  }) as ProseSentence
+function withLazyNode(sentence: Omit<ProseSentence, 'node'>, build: (sentence: ProseSentence) => NlcstSentence): ProseSentence {
+  builders.set(sentence, build)
+  return Object.defineProperty(sentence, 'node', {enumerable: true, configurable: true, get: readNode, set: writeNode}) as ProseSentence
+}
+
+const builders = new WeakMap<object, (sentence: ProseSentence) => NlcstSentence>()
+
+function readNode(this: ProseSentence): NlcstSentence {
+  let node = builtNodes.get(this)
+  if (!node) builtNodes.set(this, (node = builders.get(this)!(this)))
+  return node
+}
+
+function writeNode(this: ProseSentence, value: NlcstSentence) {
+  builtNodes.set(this, value)
 }
 
 // The nodes built so far, so that a change of stage reaches them without building the others.
@@ -224,7 +226,9 @@ function englishSentences(plan: SentencePlan, stage: Stage, location: Location):
   const sentences: ProseSentence[] = []
   const sourceOf = (offset: number) => block.origin[plan.start + offset]!
   const sourceEndOf = (offset: number) => block.originEnd[plan.start + offset - 1]!
-  parseRun(plan).forEach((sentence, index) => {
+  // Reading one node builds those of the whole run (englishNodes), so indexOf runs once per run.
+  const build = (sentence: ProseSentence) => englishNodes(plan, sentences, location)[sentences.indexOf(sentence)]!
+  for (const sentence of parseRun(plan)) {
     const from = sentence.position!.start.offset!
     const to = sentence.position!.end.offset!
     const words: NormalWord[] = []
@@ -255,10 +259,10 @@ function englishSentences(plan: SentencePlan, stage: Stage, location: Location):
           tokens: [],
           words
         },
-        () => englishNodes(plan, sentences, location)[index]!
+        build
       )
     )
-  })
+  }
   return sentences
 }
 
