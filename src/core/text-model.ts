@@ -224,8 +224,7 @@ const CLAUSE_OPENERS = new Set(['please', 'so', 'just', 'and', 'but', 'now', 'th
 function englishSentences(plan: SentencePlan, stage: Stage, location: Location): ProseSentence[] {
   const {block} = plan
   const sentences: ProseSentence[] = []
-  const sourceOf = (offset: number) => block.origin[plan.start + offset]!
-  const sourceEndOf = (offset: number) => block.originEnd[plan.start + offset - 1]!
+  const {sourceOf, sourceEndOf} = runOffsets(plan)
   // Reading one node builds those of the whole run (englishNodes), so indexOf runs once per run.
   const build = (sentence: ProseSentence) => englishNodes(plan, sentences, location)[sentences.indexOf(sentence)]!
   for (const sentence of parseRun(plan)) {
@@ -266,6 +265,14 @@ function englishSentences(plan: SentencePlan, stage: Stage, location: Location):
   return sentences
 }
 
+/** Source offsets of a run's text offsets: where a character starts, where the one before `offset` ends. */
+function runOffsets({block, start}: SentencePlan) {
+  return {
+    sourceOf: (offset: number) => block.origin[start + offset]!,
+    sourceEndOf: (offset: number) => block.originEnd[start + offset - 1]!
+  }
+}
+
 /** The nlcst sentences of an English run, positioned in the run's text. */
 function parseRun(plan: SentencePlan): NlcstSentence[] {
   // Soft line breaks would split paragraphs in parse-latin; a space keeps offsets.
@@ -285,17 +292,12 @@ function parseRun(plan: SentencePlan): NlcstSentence[] {
  * for a node cost most of the memory of English text (docs/performance.md, Large files).
  */
 function englishNodes(plan: SentencePlan, sentences: ProseSentence[], location: Location): NlcstSentence[] {
-  const {block} = plan
+  const {sourceOf, sourceEndOf} = runOffsets(plan)
   const nodes = parseRun(plan)
   nodes.forEach((node, index) => {
     const sentence = sentences[index]!
     node.data = {...node.data, lang: 'en', stage: sentence.stage} as NlcstSentence['data']
-    reposition(
-      node,
-      (offset) => block.origin[plan.start + offset]!,
-      (offset) => block.originEnd[plan.start + offset - 1]!,
-      location
-    )
+    reposition(node, sourceOf, sourceEndOf, location)
     // A node already read (or set) stays the one its reader holds.
     if (!builtNodes.has(sentence)) builtNodes.set(sentence, node)
   })
