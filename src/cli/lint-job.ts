@@ -27,6 +27,9 @@ export async function runJob(job: LintJob): Promise<LintJobResult> {
       linters.set(job.optionsKey, linter)
     }
     const file = await linter.lint(new VFile({path: job.path, value: job.value}))
+    // The CLI reports messages only: let the prose model (and the tree it holds) go
+    // before the plain copies are made, so the two never add up (docs/performance.md, Large files).
+    delete file.data.trustlintProse
     return {messages: file.messages.map(toPlain)}
   } catch (error) {
     return {error: (error as Error).message}

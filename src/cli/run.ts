@@ -7,7 +7,7 @@ import type {TrustlintOptions} from '../core/options.js'
 import {documentLang, noticeUrl, type NoticeId} from '../core/notices.js'
 import {parseStage, STAGES} from '../core/stages.js'
 import {toGithubAnnotations} from '../report/github.js'
-import {toJsonReport} from '../report/json.js'
+import {jsonReportChunks, toJsonReport} from '../report/json.js'
 import {toSarif} from '../report/sarif.js'
 import {stylish} from '../report/stylish.js'
 import {USAGE, UsageError, parseCliArgs, type CliArgs} from './args.js'
@@ -215,6 +215,8 @@ async function lintAndReport(args: CliArgs, io: CliIo): Promise<number> {
     addReadNote(file, note, args.locale)
     results.set(job.path, {file, source: job.value})
   })
+  // The plain messages now live on the files (and in the cache); a large draft's would double them.
+  outcomes.length = 0
   for (const entry of missing) {
     const reason = uiLang === 'ja' ? `${entry.path} を読み込めません: ${entry.reason}` : `Cannot read ${entry.path}: ${entry.reason}`
     results.set(entry.path, {file: noticeFile(entry.path, 'read-error', 'error', reason), source: ''})
@@ -241,7 +243,11 @@ async function finish(args: CliArgs, io: CliIo, files: VFile[], known: number): 
   const warnings = files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal === false).length, 0)
 
   let text: string
-  if (args.format === 'json') text = JSON.stringify(toJsonReport(files)) + '\n'
+  if (args.format === 'json' && !args.output) {
+    // In pieces: one string of a large draft's report would be the run's largest allocation.
+    for (const chunk of jsonReportChunks(files)) io.stdout.write(chunk)
+    text = '\n'
+  } else if (args.format === 'json') text = JSON.stringify(toJsonReport(files)) + '\n'
   else if (args.format === 'sarif') text = JSON.stringify(toSarif(files, BUILTIN_RULES, VERSION, io.cwd), null, 2) + '\n'
   else if (args.format === 'github') text = toGithubAnnotations(files)
   else {

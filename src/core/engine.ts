@@ -21,7 +21,7 @@ import type {Category} from './rule-types.js'
 import {splitSections} from './sections.js'
 import {readStageDirectives, stageAt, type StageScope} from './stage-directives.js'
 import {parseStage, type Stage} from './stages.js'
-import {buildSentences, planSentences, type ProseSentence} from './text-model.js'
+import {buildSentences, planSentences, restage, type ProseSentence} from './text-model.js'
 import {effectiveRules} from './user-packs.js'
 
 // The pressure categories (issue 3): their findings, from patterns or from a
@@ -134,10 +134,8 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
   if ((options.autoStage || frontAuto) && documentStage === undefined) {
     const auto = autoStages({tree, source, location, blocks, sentences, declared: directives.scopes, fallback})
     inferredScopes = auto.scopes
-    for (const sentence of sentences) {
-      sentence.stage = stageOf(sentence.block)
-      if (sentence.node.data) (sentence.node.data as {stage?: Stage}).stage = sentence.stage
-    }
+    // Nodes not built yet take the new stage when built (text-model.ts).
+    for (const sentence of sentences) restage(sentence, stageOf(sentence.block))
     for (const {inference, start, end} of auto.unsure) {
       const text = NOTICES.stage.unsure[noticeLang](inference.inferred, inference.confidence, fallback)
       notice('stage', start, end, noticeLang, text, 'info')

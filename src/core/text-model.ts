@@ -100,11 +100,13 @@ export function buildSentences(
   tokenizer: JapaneseTokenizer | undefined
 ): ProseSentence[] {
   const sentences: ProseSentence[] = []
+  // One node builder for all Japanese sentences of the document (see withLazyNode).
+  const japaneseBuild = (sentence: ProseSentence) => japaneseSentenceNode(sentence, location)
   for (const plan of plans) {
     const stage = stageOf(plan.block)
     if (plan.lang === 'ja') {
       if (!tokenizer) throw new Error('Japanese text needs the tokenizer')
-      sentences.push(japaneseSentence(plan, stage, location, tokenizer))
+      sentences.push(withLazyNode(japaneseSentence(plan, stage, tokenizer), japaneseBuild))
     } else {
       sentences.push(...englishSentences(plan, stage, location))
     }
@@ -128,12 +130,7 @@ function keepInJapanese(block: ProseBlock) {
   }
 }
 
-function japaneseSentence(
-  plan: SentencePlan,
-  stage: Stage,
-  location: Location,
-  tokenizer: JapaneseTokenizer
-): ProseSentence {
+function japaneseSentence(plan: SentencePlan, stage: Stage, tokenizer: JapaneseTokenizer): Omit<ProseSentence, 'node'> {
   const {block} = plan
   const normalized = normalizeWithMap(block.text, plan.start, plan.end, keepInJapanese(block), block)
   const tokens: JaToken[] = []
@@ -144,16 +141,16 @@ function japaneseSentence(
   }
   const start = block.origin[plan.start]!
   const end = block.originEnd[plan.end - 1]!
-  return withLazyNode(
-    {lang: 'ja', stage, block, start, end, normalized, tokens, words: []},
-    () =>
-      ({
-        type: 'SentenceNode',
-        children: tokens.map((entry) => japaneseNode(entry.token, entry.start, entry.end, location)),
-        position: span(location, start, end),
-        data: {lang: 'ja', stage}
-      }) as NlcstSentence
-  )
+  return {lang: 'ja', stage, block, start, end, normalized, tokens, words: []}
+}
+
+function japaneseSentenceNode(sentence: ProseSentence, location: Location): NlcstSentence {
+  return {
+    type: 'SentenceNode',
+    children: sentence.tokens.map((entry) => japaneseNode(entry.token, entry.start, entry.end, location)),
+    position: span(location, sentence.start, sentence.end),
+    data: {lang: 'ja', stage: sentence.stage}
+  } as NlcstSentence
 }
 
 /**
@@ -161,18 +158,36 @@ function japaneseSentence(
  * tokens and words; the node (one object per token with its data, and line/column
  * points for every position) is for API users and costs a tenth of the Japanese
  * lint time and much of its garbage when built eagerly (issue 6 profile). An own,
- * enumerable accessor, so spreading or serialising a sentence still sees it.
+ * enumerable accessor, so spreading or serialising a sentence still sees it. Its
+ * getter and setter are the same functions on every sentence and the builder is
+ * shared too: an accessor of its own per sentence gave each sentence its own hidden
+ * class, about a kilobyte each (docs/performance.md, Large files).
  */
-function withLazyNode(sentence: Omit<ProseSentence, 'node'>, build: () => NlcstSentence): ProseSentence {
-  let node: NlcstSentence | undefined
-  return Object.defineProperty(sentence, 'node', {
-    enumerable: true,
-    configurable: true,
-    get: () => (node ??= build()),
-    set: (value: NlcstSentence) => {
-      node = value
-    }
-  }) as ProseSentence
+function withLazyNode(sentence: Omit<ProseSentence, 'node'>, build: (sentence: ProseSentence) => NlcstSentence): ProseSentence {
+  builders.set(sentence, build)
+  return Object.defineProperty(sentence, 'node', {enumerable: true, configurable: true, get: readNode, set: writeNode}) as ProseSentence
+}
+
+const builders = new WeakMap<object, (sentence: ProseSentence) => NlcstSentence>()
+
+function readNode(this: ProseSentence): NlcstSentence {
+  let node = builtNodes.get(this)
+  if (!node) builtNodes.set(this, (node = builders.get(this)!(this)))
+  return node
+}
+
+function writeNode(this: ProseSentence, value: NlcstSentence) {
+  builtNodes.set(this, value)
+}
+
+// The nodes built so far, so that a change of stage reaches them without building the others.
+const builtNodes = new WeakMap<object, NlcstSentence>()
+
+/** Give a sentence another stage (stage inference), on its nlcst node too if one was built. */
+export function restage(sentence: ProseSentence, stage: Stage): void {
+  sentence.stage = stage
+  const data = builtNodes.get(sentence)?.data as {stage?: Stage} | undefined
+  if (data) data.stage = stage
 }
 
 function japaneseNode(token: KuromojiToken, start: number, end: number, location: Location): SentenceContent {
@@ -208,57 +223,85 @@ const CLAUSE_OPENERS = new Set(['please', 'so', 'just', 'and', 'but', 'now', 'th
 
 function englishSentences(plan: SentencePlan, stage: Stage, location: Location): ProseSentence[] {
   const {block} = plan
-  // Soft line breaks would split paragraphs in parse-latin; a space keeps offsets.
-  const text = block.text.slice(plan.start, plan.end).replace(/[\r\n]/g, ' ')
-  const tree = english.parse(text) as NlcstRoot
   const sentences: ProseSentence[] = []
-  const sourceOf = (offset: number) => block.origin[plan.start + offset]!
-  const sourceEndOf = (offset: number) => block.originEnd[plan.start + offset - 1]!
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    for (const sentence of joinDotWords((paragraph as NlcstParagraph).children, text)) {
-      const from = sentence.position!.start.offset!
-      const to = sentence.position!.end.offset!
-      const words: NormalWord[] = []
-      let clauseStart = true
-      for (const child of sentence.children) {
-        if (child.type === 'PunctuationNode' && /^[,;:\u2013\u2014(]$/.test(toString(child))) clauseStart = true
-        if (child.type !== 'WordNode') continue
-        // The source offsets reposition() gives the node, without building its points.
-        const childFrom = child.position!.start.offset!
-        const childTo = child.position!.end.offset!
-        const start = sourceOf(childFrom)
-        const end = childTo > childFrom ? sourceEndOf(childTo) : start
-        const expanded = expandWord(foldWord(toString(child)))
-        for (const norm of expanded) {
-          words.push({norm, start, end, clauseStart})
-          clauseStart = CLAUSE_OPENERS.has(norm) && clauseStart
-        }
+  const {sourceOf, sourceEndOf} = runOffsets(plan)
+  // Reading one node builds those of the whole run (englishNodes), so indexOf runs once per run.
+  const build = (sentence: ProseSentence) => englishNodes(plan, sentences, location)[sentences.indexOf(sentence)]!
+  for (const sentence of parseRun(plan)) {
+    const from = sentence.position!.start.offset!
+    const to = sentence.position!.end.offset!
+    const words: NormalWord[] = []
+    let clauseStart = true
+    for (const child of sentence.children) {
+      if (child.type === 'PunctuationNode' && /^[,;:\u2013\u2014(]$/.test(toString(child))) clauseStart = true
+      if (child.type !== 'WordNode') continue
+      // The source offsets reposition() gives the node, without building its points.
+      const childFrom = child.position!.start.offset!
+      const childTo = child.position!.end.offset!
+      const start = sourceOf(childFrom)
+      const end = childTo > childFrom ? sourceEndOf(childTo) : start
+      const expanded = expandWord(foldWord(toString(child)))
+      for (const norm of expanded) {
+        words.push({norm, start, end, clauseStart})
+        clauseStart = CLAUSE_OPENERS.has(norm) && clauseStart
       }
-      sentence.data = {...sentence.data, lang: 'en', stage} as NlcstSentence['data']
-      const start = sourceOf(from)
-      const end = sourceEndOf(to)
-      sentences.push(
-        withLazyNode(
-          {
-            lang: 'en',
-            stage,
-            block,
-            start,
-            end,
-            normalized: normalizeWithMap(block.text, plan.start + from, plan.start + to, undefined, block),
-            tokens: [],
-            words
-          },
-          () => {
-            reposition(sentence, sourceOf, sourceEndOf, location)
-            return sentence
-          }
-        )
-      )
     }
+    sentences.push(
+      withLazyNode(
+        {
+          lang: 'en',
+          stage,
+          block,
+          start: sourceOf(from),
+          end: sourceEndOf(to),
+          normalized: normalizeWithMap(block.text, plan.start + from, plan.start + to, undefined, block),
+          tokens: [],
+          words
+        },
+        build
+      )
+    )
   }
   return sentences
+}
+
+/** Source offsets of a run's text offsets: where a character starts, where the one before `offset` ends. */
+function runOffsets({block, start}: SentencePlan) {
+  return {
+    sourceOf: (offset: number) => block.origin[start + offset]!,
+    sourceEndOf: (offset: number) => block.originEnd[start + offset - 1]!
+  }
+}
+
+/** The nlcst sentences of an English run, positioned in the run's text. */
+function parseRun(plan: SentencePlan): NlcstSentence[] {
+  // Soft line breaks would split paragraphs in parse-latin; a space keeps offsets.
+  const text = plan.block.text.slice(plan.start, plan.end).replace(/[\r\n]/g, ' ')
+  const tree = english.parse(text) as NlcstRoot
+  const sentences: NlcstSentence[] = []
+  for (const paragraph of tree.children) {
+    if (paragraph.type === 'ParagraphNode') sentences.push(...joinDotWords((paragraph as NlcstParagraph).children, text))
+  }
+  return sentences
+}
+
+/**
+ * The nlcst nodes of an English run's sentences, positioned in the source, given to all
+ * of them at once (so reading every node parses each run once). The run is parsed again:
+ * parse-english is deterministic, and keeping every run's tree until an API user asks
+ * for a node cost most of the memory of English text (docs/performance.md, Large files).
+ */
+function englishNodes(plan: SentencePlan, sentences: ProseSentence[], location: Location): NlcstSentence[] {
+  const {sourceOf, sourceEndOf} = runOffsets(plan)
+  const nodes = parseRun(plan)
+  nodes.forEach((node, index) => {
+    const sentence = sentences[index]!
+    node.data = {...node.data, lang: 'en', stage: sentence.stage} as NlcstSentence['data']
+    reposition(node, sourceOf, sourceEndOf, location)
+    // A node already read (or set) stays the one its reader holds.
+    if (!builtNodes.has(sentence)) builtNodes.set(sentence, node)
+  })
+  return nodes.map((node, index) => builtNodes.get(sentences[index]!) ?? node)
 }
 
 /**

@@ -52,8 +52,8 @@ function scalarBlock(scalar: Scalar<string>, yaml: string, base: number, kind: B
   const text = scalar.value
   if (!/\S/.test(text)) return
   const map = alignScalar(text, yaml, from, to, scalar.type)
-  const origin = map.origin.map((offset) => base + offset)
-  const originEnd = map.originEnd.map((offset) => base + offset)
+  const origin = Int32Array.from(map.origin, (offset) => base + offset)
+  const originEnd = Int32Array.from(map.originEnd, (offset) => base + offset)
   const start = origin[0]!
   const end = originEnd.at(-1)!
   const position = {start: {line: 0, column: 0, offset: start}, end: {line: 0, column: 0, offset: end}}

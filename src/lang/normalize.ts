@@ -3,9 +3,9 @@ export interface NormalizedText {
   /** The normalised text. */
   text: string
   /** For each UTF-16 unit of `text`, the offset in the original it came from. */
-  origin: number[]
+  origin: Int32Array
   /** For each UTF-16 unit of `text`, the end offset (exclusive) of its origin. */
-  originEnd: number[]
+  originEnd: Int32Array
 }
 
 // Characters that compose with the one before them after NFKC (half-width
@@ -43,7 +43,7 @@ export function normalizeWithMap(
   start = 0,
   end = source.length,
   keep: (char: string, index: number) => boolean = () => true,
-  through?: {origin: number[]; originEnd: number[]}
+  through?: {origin: ArrayLike<number>; originEnd: ArrayLike<number>}
 ): NormalizedText {
   let text = ''
   const origin: number[] = []
@@ -52,6 +52,8 @@ export function normalizeWithMap(
   // not one string append per character).
   let run = start
   let index = start
+  // Whether every unit was copied as it is, one for one: then the map is a view of `through`'s.
+  let identity = true
   while (index < end) {
     const code = source.charCodeAt(index)
     // ASCII not followed by a combining mark: its own NFKC, one unit wide (most English text).
@@ -62,6 +64,7 @@ export function normalizeWithMap(
       } else {
         text += source.slice(run, index)
         run = index + 1
+        identity = false
       }
       index++
       continue
@@ -87,11 +90,19 @@ export function normalizeWithMap(
     if (!kept || normalized !== group || index + width > end) {
       text += source.slice(run, index) + normalized
       run = index + width
+      identity = false
     }
+    // Both units of a wider group map to the whole group, not unit for unit.
+    if (width > 1) identity = false
     index += width
   }
   text += source.slice(run, Math.min(index, Math.max(run, end)))
-  return {text, origin, originEnd}
+  // Kept as long as the sentence is (docs/performance.md, Large files): a view of the
+  // block's map when the text is the block's own, else typed (half the memory of an array).
+  if (identity && through?.origin instanceof Int32Array && through.originEnd instanceof Int32Array) {
+    return {text, origin: through.origin.subarray(start, end), originEnd: through.originEnd.subarray(start, end)}
+  }
+  return {text, origin: Int32Array.from(origin), originEnd: Int32Array.from(originEnd)}
 }
 
 function isLowSurrogate(code: number): boolean {

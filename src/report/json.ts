@@ -64,15 +64,41 @@ function toJsonMessage(message: VFileMessage): JsonMessage {
 
 /** Build the JSON report for linted files; paths are given with POSIX separators. */
 export function toJsonReport(files: VFile[]): JsonReport {
+  return {version: 1, files: files.map((file) => ({path: reportPath(file), messages: file.messages.map(toJsonMessage)})), summary: summaryOf(files)}
+}
+
+/**
+ * The JSON report as text, `JSON.stringify(toJsonReport(files))` to the byte, in pieces
+ * of at most `batch` messages: a draft of many megabytes has hundreds of thousands of
+ * findings, and its report as one string (two bytes a character once any Japanese is in
+ * it) would be the largest thing the CLI holds (docs/performance.md, Large files).
+ */
+export function* jsonReportChunks(files: VFile[], batch = 1000): Generator<string> {
+  yield `{"version":1,"files":[`
+  for (const [index, file] of files.entries()) {
+    yield `${index > 0 ? ',' : ''}{"path":${JSON.stringify(reportPath(file))},"messages":[`
+    for (let from = 0; from < file.messages.length; from += batch) {
+      const messages = file.messages.slice(from, from + batch).map((message) => JSON.stringify(toJsonMessage(message)))
+      yield (from > 0 ? ',' : '') + messages.join(',')
+    }
+    yield ']}'
+  }
+  yield `],"summary":${JSON.stringify(summaryOf(files))}}`
+}
+
+function reportPath(file: VFile): string {
+  return (file.path ?? '<stdin>').replaceAll('\\', '/')
+}
+
+function summaryOf(files: VFile[]): JsonReport['summary'] {
   const summary = {files: files.length, errors: 0, warnings: 0, infos: 0}
-  const entries = files.map((file) => {
-    const messages = file.messages.map(toJsonMessage)
-    for (const message of messages) {
-      if (message.severity === 'error') summary.errors++
-      else if (message.severity === 'warning') summary.warnings++
+  for (const file of files) {
+    for (const message of file.messages) {
+      const severity = severityOf(message.fatal)
+      if (severity === 'error') summary.errors++
+      else if (severity === 'warning') summary.warnings++
       else summary.infos++
     }
-    return {path: (file.path ?? '<stdin>').replaceAll('\\', '/'), messages}
-  })
-  return {version: 1, files: entries, summary}
+  }
+  return summary
 }
