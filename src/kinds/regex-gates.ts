@@ -1,4 +1,5 @@
 import type {RegexPattern} from '../core/rule-types.js'
+import {requiredLiterals} from './regex-literals.js'
 
 /**
  * One alternation of all regex cues with the same flags: a sentence that it does
@@ -15,6 +16,13 @@ export interface RegexGate {
    */
   fast: RegExp | undefined
   members: number[]
+  /**
+   * Strings of which every match of every member contains one (lowercase when the gate
+   * ignores case), or undefined when a member has none: a sentence without any of them
+   * skips the gate without running (or first compiling) it. See regex-literals.ts.
+   */
+  literals: string[] | undefined
+  ignoreCase: boolean
 }
 
 /**
@@ -109,6 +117,17 @@ export function gatesFor(patterns: RegexPattern[]): RegexGate[] {
         fast = undefined
       }
     }
-    return {gate, fast, members}
+    return {gate, fast, members, literals: gateLiterals(patterns, members), ignoreCase: flags.includes('i')}
   })
+}
+
+/** The union of the members' required literals, or undefined when one member has none. */
+function gateLiterals(patterns: RegexPattern[], members: number[]): string[] | undefined {
+  const union = new Set<string>()
+  for (const index of members) {
+    const literals = requiredLiterals(patterns[index]!.regex, patterns[index]!.flags)
+    if (!literals) return undefined
+    for (const literal of literals) union.add(literal)
+  }
+  return [...union]
 }
