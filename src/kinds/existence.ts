@@ -1,8 +1,7 @@
 import type {KuromojiToken} from '../lang/ja/tokenizer.js'
 import type {CompiledRule, EnWordPattern, JaTokenPattern, JaTokenSpec, RegexPattern} from '../core/rule-types.js'
 import {rawTokens, type ProseSentence} from '../core/text-model.js'
-import {gatesFor, UNSAFE_WITHOUT_U, type RegexGate} from './regex-gates.js'
-import {containsAny} from './regex-literals.js'
+import {gatesFor, mayMatch, UNSAFE_WITHOUT_U, type RegexGate} from './regex-gates.js'
 
 /** A cue found in a sentence; offsets are source offsets. */
 export interface CueMatch {
@@ -119,10 +118,12 @@ export function findCues(rule: CompiledRule, sentence: ProseSentence): CueMatch[
 function regexCues(regexes: RegExp[], patterns: RegexPattern[], gates: RegexGate[], sentence: ProseSentence, found: CueMatch[]) {
   const {text, origin, originEnd} = sentence.normalized
   let safe: boolean | undefined
-  for (const {gate, fast, members, literals, ignoreCase} of gates) {
+  for (const {gate, fast, members, literalSets, ignoreCase} of gates) {
     // A case-insensitive literal is looked for in the lowercased text, which holds for text
     // without ſ and K (the only characters that fold onto ASCII letters); other text runs the gate.
-    if (literals && (!ignoreCase || (safe ??= !UNSAFE_WITHOUT_U.test(text))) && !containsAny(ignoreCase ? lowercased(text) : text, literals)) continue
+    if (literalSets && (!ignoreCase || (safe ??= !UNSAFE_WITHOUT_U.test(text)))) {
+      if (!mayMatch(literalSets, ignoreCase ? lowercased(text) : text)) continue
+    }
     if (fast && (safe ??= !UNSAFE_WITHOUT_U.test(text))) {
       if (!fast.test(text)) continue
     } else if (gate && !gate.test(text)) continue

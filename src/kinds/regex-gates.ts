@@ -1,5 +1,5 @@
 import type {RegexPattern} from '../core/rule-types.js'
-import {requiredLiterals} from './regex-literals.js'
+import {containsAll, requiredLiterals} from './regex-literals.js'
 
 /**
  * One alternation of all regex cues with the same flags: a sentence that it does
@@ -17,11 +17,11 @@ export interface RegexGate {
   fast: RegExp | undefined
   members: number[]
   /**
-   * Strings of which every match of every member contains one (lowercase when the gate
-   * ignores case), or undefined when a member has none: a sentence without any of them
-   * skips the gate without running (or first compiling) it. See regex-literals.ts.
+   * Per member, its required literal sets (every match contains a string of each, lowercase
+   * when the gate ignores case), or undefined when a member has none: a sentence in which no member has all
+   * its sets skips the gate without running (or first compiling) it. See regex-literals.ts.
    */
-  literals: string[] | undefined
+  literalSets: string[][][] | undefined
   ignoreCase: boolean
 }
 
@@ -117,17 +117,23 @@ export function gatesFor(patterns: RegexPattern[]): RegexGate[] {
         fast = undefined
       }
     }
-    return {gate, fast, members, literals: gateLiterals(patterns, members), ignoreCase: flags.includes('i')}
+    return {gate, fast, members, literalSets: memberLiterals(patterns, members), ignoreCase: flags.includes('i')}
   })
 }
 
-/** The union of the members' required literals, or undefined when one member has none. */
-function gateLiterals(patterns: RegexPattern[], members: number[]): string[] | undefined {
-  const union = new Set<string>()
-  for (const index of members) {
-    const literals = requiredLiterals(patterns[index]!.regex, patterns[index]!.flags)
+/** Per member, its required literal sets; undefined when a member has none. */
+function memberLiterals(patterns: RegexPattern[], members: number[]): string[][][] | undefined {
+  const sets: string[][][] = []
+  for (const member of members) {
+    const literals = requiredLiterals(patterns[member]!.regex, patterns[member]!.flags)
     if (!literals) return undefined
-    for (const literal of literals) union.add(literal)
+    sets.push(literals)
   }
-  return [...union]
+  return sets
+}
+
+/** Whether some member of a gate has a string of each of its literal sets in the text. */
+export function mayMatch(literalSets: string[][][], text: string): boolean {
+  for (const sets of literalSets) if (containsAll(text, sets)) return true
+  return false
 }

@@ -1,7 +1,7 @@
 /**
  * Literal pre-filters for regex cues (issue 18): for a pattern, a few strings of which every
  * match must contain one, read from the pattern's source. A sentence that contains none of a
- * gate's strings (`String#includes`) skips the gate, so a short draft never compiles the large
+ * gate's strings skips the gate, so a short draft never compiles the large
  * alternations it could not match, and a long one runs them only on candidate sentences.
  *
  * The reading is conservative: anything it does not know (classes, escapes of letters, back
@@ -9,23 +9,35 @@
  * of gets no pre-filter, so its gate always runs as before.
  */
 
-/** Strings that every match of the pattern contains (one of them), or undefined when not sure. */
-export function requiredLiterals(source: string, flags: string): string[] | undefined {
+/**
+ * Sets of strings that every match of the pattern contains, one string of each set (at most
+ * {@link MAX_SETS} sets, the most selective), or undefined when not sure of any.
+ */
+export function requiredLiterals(source: string, flags: string): string[][] | undefined {
   const ignoreCase = flags.includes('i')
   try {
     const parser = new Parser(source, ignoreCase)
-    const result = parser.alternation()
-    if (parser.at < source.length) return undefined
-    return result && (ignoreCase ? result.map((literal) => literal.toLowerCase()) : result)
+    const sets = parser.alternation()
+    if (parser.at < source.length || !sets) return undefined
+    return sets.slice(0, MAX_SETS).map((set) => (ignoreCase ? set.map((literal) => literal.toLowerCase()) : set))
   } catch {
     return undefined
   }
 }
 
-/** Whether a text contains one of the literals (the text lowercased for case-insensitive patterns). */
-export function containsAny(text: string, literals: readonly string[]): boolean {
-  for (const literal of literals) if (text.includes(literal)) return true
-  return false
+/** Whether the text has a string of every set (the text lowercased for case-insensitive sets). */
+export function containsAll(text: string, sets: readonly string[][]): boolean {
+  for (const set of sets) {
+    let found = false
+    for (const literal of set) {
+      if (text.includes(literal)) {
+        found = true
+        break
+      }
+    }
+    if (!found) return false
+  }
+  return true
 }
 
 // Characters that are a literal as written (outside a class, unescaped).
@@ -34,6 +46,8 @@ const SYNTAX = new Set([...'\\^$.|?*+()[]{}'])
 const ESCAPED_LITERAL = /[^\dA-Za-z]/
 // Shorter literals filter too little to be worth a scan; one character outside ASCII (a kanji) is enough.
 const MIN_LENGTH = 2
+// Two required sets (a run and a group, say) filter much better than one; more add little.
+const MAX_SETS = 2
 const NON_ASCII = /[^\0-\x7f]/
 
 class Parser {
@@ -43,26 +57,32 @@ class Parser {
     readonly ignoreCase: boolean
   ) {}
 
-  /** a|b|c: every alternative must give literals, and a match contains one of their union. */
-  alternation(): string[] | undefined {
-    const union: string[] = []
-    let sure = true
+  /**
+   * The required sets of a|b|c: for one alternative, its candidates (each is required), most
+   * selective first; for several, one set, the union of each one's best (each must have one).
+   */
+  alternation(): string[][] | undefined {
+    const alternatives: string[][][] = []
     for (;;) {
-      const literals = this.sequence()
-      if (literals) union.push(...literals)
-      else sure = false
+      alternatives.push(this.sequence())
       if (this.source[this.at] !== '|') break
       this.at++
     }
-    return sure ? [...new Set(union)] : undefined
+    if (alternatives.length === 1) return alternatives[0]!.length > 0 ? alternatives[0] : undefined
+    const union = new Set<string>()
+    for (const candidates of alternatives) {
+      if (candidates.length === 0) return undefined
+      for (const literal of candidates[0]!) union.add(literal)
+    }
+    return [[...union]]
   }
 
-  /** One alternative: of the literal runs and required groups in it, the most selective. */
-  private sequence(): string[] | undefined {
-    let best: string[] | undefined
+  /** One alternative: its literal runs and required groups, most selective first. */
+  private sequence(): string[][] {
+    const candidates: string[][] = []
     let run = ''
-    const consider = (candidate: string[] | undefined) => {
-      if (candidate && candidate.length > 0 && selectivity(candidate) > (best ? selectivity(best) : 0)) best = candidate
+    const consider = (candidate: string[]) => {
+      if (candidate.length > 0 && selectivity(candidate) > 0) candidates.push(candidate)
     }
     const endRun = () => {
       if (run.length >= MIN_LENGTH || NON_ASCII.test(run)) consider([run])
@@ -77,7 +97,7 @@ class Parser {
         const group = this.group()
         const optional = this.optional()
         this.quantifier()
-        if (!optional) consider(group)
+        if (!optional && group) for (const set of group) consider(set)
         continue
       }
       if (char === '[') {
@@ -92,7 +112,7 @@ class Parser {
         if (next === undefined) throw new Error('trailing backslash')
         literal = ESCAPED_LITERAL.test(next) ? next : undefined
         this.at += 2
-        // The arguments of \u, \x, \c, \k<…> and \p{…} are no literal text.
+        // The arguments of \\u, \\x, \\c, \\k<…> and \\p{…} are no literal text.
         if (next === 'u' && source[this.at] === '{') this.at = source.indexOf('}', this.at) + 1
         else if (next === 'u') this.at += 4
         else if (next === 'x') this.at += 2
@@ -115,11 +135,11 @@ class Parser {
       else run += literal
     }
     endRun()
-    return best
+    return candidates.sort((a, b) => selectivity(b) - selectivity(a))
   }
 
   /** ( … ): its own alternation; lookarounds and back references give nothing. */
-  private group(): string[] | undefined {
+  private group(): string[][] | undefined {
     const source = this.source
     this.at++
     let lookaround = false
