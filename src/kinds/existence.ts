@@ -118,12 +118,18 @@ export function findCues(rule: CompiledRule, sentence: ProseSentence): CueMatch[
 function regexCues(regexes: RegExp[], patterns: RegexPattern[], gates: RegexGate[], sentence: ProseSentence, found: CueMatch[]) {
   const {text, origin, originEnd} = sentence.normalized
   let safe: boolean | undefined
-  for (const {gate, fast, members, literalSets, ignoreCase} of gates) {
+  for (const regexGate of gates) {
+    const {gate, fast, members, literalSets, ignoreCase} = regexGate
+    // The literals spare a short run compiling the gate; over many sentences the compiled gate
+    // costs about as much as the literal scans, so after LITERAL_CHECKS sentences, or once the
+    // gate has run, they are no longer asked.
     // A case-insensitive literal is looked for in the lowercased text, which holds for text
     // without ſ and K (the only characters that fold onto ASCII letters); other text runs the gate.
-    if (literalSets && (!ignoreCase || (safe ??= !UNSAFE_WITHOUT_U.test(text)))) {
+    if (literalSets && regexGate.literalChecks < LITERAL_CHECKS && (!ignoreCase || (safe ??= !UNSAFE_WITHOUT_U.test(text)))) {
+      regexGate.literalChecks++
       if (!mayMatch(literalSets, ignoreCase ? lowercased(text) : text)) continue
     }
+    regexGate.literalChecks = LITERAL_CHECKS
     if (fast && (safe ??= !UNSAFE_WITHOUT_U.test(text))) {
       if (!fast.test(text)) continue
     } else if (gate && !gate.test(text)) continue
@@ -139,6 +145,9 @@ function regexCues(regexes: RegExp[], patterns: RegexPattern[], gates: RegexGate
     }
   }
 }
+
+// Sentences on which a gate's literals are looked for before it is run anyway: a few drafts' worth.
+const LITERAL_CHECKS = 500
 
 // The last sentence text lowercased: every rule's gates of a sentence look in the same one.
 let lastText = ''

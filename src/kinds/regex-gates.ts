@@ -18,11 +18,14 @@ export interface RegexGate {
   members: number[]
   /**
    * Per member, its required literal sets (every match contains a string of each, lowercase
-   * when the gate ignores case), or undefined when a member has none: a sentence in which no member has all
-   * its sets skips the gate without running (or first compiling) it. See regex-literals.ts.
+   * when the gate ignores case), or undefined when a member has none: a sentence in which no
+   * member has all its sets skips the gate without running (or first compiling) it. See
+   * regex-literals.ts.
    */
   literalSets: string[][][] | undefined
   ignoreCase: boolean
+  /** Sentences on which the literals were looked for (see regexCues in existence.ts). */
+  literalChecks: number
 }
 
 /**
@@ -117,7 +120,7 @@ export function gatesFor(patterns: RegexPattern[]): RegexGate[] {
         fast = undefined
       }
     }
-    return {gate, fast, members, literalSets: memberLiterals(patterns, members), ignoreCase: flags.includes('i')}
+    return {gate, fast, members, literalSets: memberLiterals(patterns, members), ignoreCase: flags.includes('i'), literalChecks: 0}
   })
 }
 
