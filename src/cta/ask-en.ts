@@ -378,10 +378,13 @@ const SUGGESTION_LEADS: string[][] = [
   ['maybe'],
   ['perhaps']
 ]
+// The leads by first word, in list order (the first that matches wins): one lookup per word.
+const LEADS_BY_FIRST = new Map<string, string[][]>()
+for (const lead of SUGGESTION_LEADS) LEADS_BY_FIRST.set(lead[0]!, [...(LEADS_BY_FIRST.get(lead[0]!) ?? []), lead])
 
 /** "feel free to V", "you might want to V", "why not V", "consider V-ing": index of V or -1. */
 function suggestionAt(words: NormalWord[], at: number): number {
-  const lead = SUGGESTION_LEADS.find((phrase) => phrase.every((word, offset) => words[at + offset]?.norm === word))
+  const lead = LEADS_BY_FIRST.get(words[at]!.norm)?.find((phrase) => phrase.every((word, offset) => words[at + offset]?.norm === word))
   if (lead) {
     // "You could also become a volunteer"
     const verb = words[at + lead.length]?.norm === 'also' ? at + lead.length + 1 : at + lead.length

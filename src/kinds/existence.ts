@@ -1,6 +1,7 @@
 import type {KuromojiToken} from '../lang/ja/tokenizer.js'
 import type {CompiledRule, EnWordPattern, JaTokenPattern, JaTokenSpec, RegexPattern} from '../core/rule-types.js'
 import {rawTokens, type ProseSentence} from '../core/text-model.js'
+import {gatesFor, mayMatch, UNSAFE_WITHOUT_U, type RegexGate} from './regex-gates.js'
 
 /** A cue found in a sentence; offsets are source offsets. */
 export interface CueMatch {
@@ -22,76 +23,6 @@ interface CompiledIndex {
   enRegex: RegExp[]
   enRegexPatterns: RegexPattern[]
   enGates: RegexGate[]
-}
-
-/**
- * One alternation of all regex cues with the same flags: a sentence that it does
- * not match skips them all, so the per-pattern scans run only where one may hit
- * (most sentences have no cue; issue 12 added many regex cues).
- */
-interface RegexGate {
-  gate: RegExp | undefined
-  /**
-   * The same alternation without the `u` flag, or undefined when that could read the
-   * pattern differently. V8 runs case-insensitive Unicode expressions about eight times
-   * slower (full case folding at every position), and on text without surrogates, ſ or
-   * the Kelvin sign both modes accept the same strings (see {@link UNSAFE_WITHOUT_U}).
-   */
-  fast: RegExp | undefined
-  members: number[]
-}
-
-/**
- * Text on which a `u` and a non-`u` expression agree: no surrogates (`.` and negated
- * classes would take half a character without `u`) and neither of the two characters
- * that Unicode case folding alone maps onto ASCII (ſ → s, K → k). NFKC removes both,
- * so in practice the test only rejects astral characters such as emoji.
- */
-const UNSAFE_WITHOUT_U = /[\uD800-\uDFFF\u017F\u212A]/
-// Syntax that only means something with `u` (property escapes, code point escapes), or
-// an astral character in the pattern itself.
-const NEEDS_U = /\\[pP]\{|\\u\{|[\uD800-\uDFFF]/
-
-/**
- * Whether a pattern may be read without `u`: no `u`-only syntax and, when it ignores
- * case, no non-ASCII letter with case, no escaped non-ASCII character and no range
- * with a non-ASCII end (the two modes fold some of those differently: ẞ and ß).
- */
-function readableWithoutU(source: string, flags: string): boolean {
-  if (NEEDS_U.test(source)) return false
-  if (!flags.includes('i')) return true
-  if (/[^\0-\x7f]-|-[^\0-\x7f]/.test(source)) return false
-  for (const [, u, x] of source.matchAll(/\\(?:u([\da-fA-F]{4})|x([\da-fA-F]{2}))/g)) {
-    if (parseInt((u ?? x)!, 16) > 0x7f) return false
-  }
-  for (const char of source) {
-    if (char.charCodeAt(0) > 0x7f && (char.toLowerCase() !== char || char.toUpperCase() !== char)) return false
-  }
-  return true
-}
-
-function gatesFor(patterns: RegexPattern[]): RegexGate[] {
-  const byFlags = new Map<string, number[]>()
-  patterns.forEach((pattern, index) => push(byFlags, pattern.flags, index))
-  return [...byFlags].map(([flags, members]) => {
-    const source = members.map((index) => `(?:${patterns[index]!.regex})`).join('|')
-    let gate: RegExp | undefined
-    let fast: RegExp | undefined
-    try {
-      gate = new RegExp(source, flags + 'u')
-    } catch {
-      // A pack whose patterns cannot share one expression (duplicate group names) is scanned one by one.
-      gate = undefined
-    }
-    if (gate && readableWithoutU(source, flags)) {
-      try {
-        fast = new RegExp(source, flags)
-      } catch {
-        fast = undefined
-      }
-    }
-    return {gate, fast, members}
-  })
 }
 
 // Indexes are built once per rule object, never per call.
@@ -187,7 +118,18 @@ export function findCues(rule: CompiledRule, sentence: ProseSentence): CueMatch[
 function regexCues(regexes: RegExp[], patterns: RegexPattern[], gates: RegexGate[], sentence: ProseSentence, found: CueMatch[]) {
   const {text, origin, originEnd} = sentence.normalized
   let safe: boolean | undefined
-  for (const {gate, fast, members} of gates) {
+  for (const regexGate of gates) {
+    const {gate, fast, members, literalSets, ignoreCase} = regexGate
+    // The literals spare a short run compiling the gate; over many sentences the compiled gate
+    // costs about as much as the literal scans, so after LITERAL_CHECKS sentences, or once the
+    // gate has run, they are no longer asked.
+    // A case-insensitive literal is looked for in the lowercased text, which holds for text
+    // without ſ and K (the only characters that fold onto ASCII letters); other text runs the gate.
+    if (literalSets && regexGate.literalChecks < LITERAL_CHECKS && (!ignoreCase || (safe ??= !UNSAFE_WITHOUT_U.test(text)))) {
+      regexGate.literalChecks++
+      if (!mayMatch(literalSets, ignoreCase ? lowercased(text) : text)) continue
+    }
+    regexGate.literalChecks = LITERAL_CHECKS
     if (fast && (safe ??= !UNSAFE_WITHOUT_U.test(text))) {
       if (!fast.test(text)) continue
     } else if (gate && !gate.test(text)) continue
@@ -202,6 +144,21 @@ function regexCues(regexes: RegExp[], patterns: RegexPattern[], gates: RegexGate
       }
     }
   }
+}
+
+// Sentences on which a gate's literals are looked for before it is run anyway: a few drafts' worth.
+const LITERAL_CHECKS = 500
+
+// The last sentence text lowercased: every rule's gates of a sentence look in the same one.
+let lastText = ''
+let lastLowercased = ''
+
+function lowercased(text: string): string {
+  if (text !== lastText) {
+    lastText = text
+    lastLowercased = text.toLowerCase()
+  }
+  return lastLowercased
 }
 
 const peeks = new WeakMap<JaTokenPattern, number>()
