@@ -24,7 +24,7 @@ const DROPPED_BY: Record<NegationEffect, ReadonlySet<Polarity>> = {
 
 /** The polarity of a cue in its sentence; a regex cue is placed on the tokens or words it covers first. */
 export function cuePolarity(sentence: ProseSentence, found: CueMatch): Polarity {
-  const cue = found.from < 0 ? onUnits(sentence, found) : found
+  const cue = placed(sentence, found)
   if (cue.from < 0) return 'none'
   if (sentence.lang === 'ja') return japanesePolarity(rawTokens(sentence), cue.from, cue.to)
   return englishPolarity(sentence.words, cue.from)
@@ -34,6 +34,11 @@ export function cuePolarity(sentence: ProseSentence, found: CueMatch): Polarity 
 export function negatedAway(rule: CompiledRule, sentence: ProseSentence, cue: CueMatch): boolean {
   const dropped = DROPPED_BY[rule.negation]
   return dropped.size > 0 && dropped.has(cuePolarity(sentence, cue))
+}
+
+/** A cue with its token or word range: a regex cue is placed on the units it covers. */
+export function placed(sentence: ProseSentence, cue: CueMatch): CueMatch {
+  return cue.from < 0 ? onUnits(sentence, cue) : cue
 }
 
 /** The token (ja) or word (en) range a regex cue covers, so negation can be judged around it. */
@@ -74,7 +79,7 @@ export function judgeCues(rule: CompiledRule, sentence: ProseSentence, filter: C
     const cue = rule.negation === 'frame' && FRAMES.has(polarity) ? overFrame(sentence, found) : found
     if (filter.isAccepted(cue.start, cue.end)) continue
     // A regex cue is placed on its tokens or words, so talk about wording after it counts too.
-    if (!flagMentions && filter.isMention(sentence, cue.from < 0 ? onUnits(sentence, cue) : cue)) continue
+    if (!flagMentions && filter.isMention(sentence, placed(sentence, cue))) continue
     kept.push(cue)
   }
   return kept
@@ -129,7 +134,7 @@ const EN_PAST = new Set(['was', 'were', 'had', 'been'])
 
 /** A loss cue told as the writer's past or ongoing experience (後悔した, 損をしました). */
 function told(sentence: ProseSentence, found: CueMatch): boolean {
-  const cue = found.from < 0 ? onUnits(sentence, found) : found
+  const cue = placed(sentence, found)
   if (cue.from < 0) return false
   if (sentence.lang === 'en') {
     return sentence.words.slice(Math.max(0, cue.from - 3), cue.from).some((word) => EN_PAST.has(word.norm))
@@ -157,7 +162,7 @@ const JA_CASE_NOUNS = ['可能性', 'ケース', '場合', 'リスク', '恐れ'
 const EN_CASE_LEADS = new Set(['risk', 'risks', 'chance', 'chances', 'possibility', 'odds', 'likelihood', 'danger'])
 
 function hypothetical(sentence: ProseSentence, found: CueMatch): boolean {
-  const cue = found.from < 0 ? onUnits(sentence, found) : found
+  const cue = placed(sentence, found)
   if (cue.from < 0) return false
   if (sentence.lang === 'en') {
     const words = sentence.words
@@ -216,7 +221,7 @@ const EN_ADVERBS = new Set(['simply', 'still', 'actually', 'just', 'never', 'alr
 
 /** A cue after was/were/had (within four words) or the subject of a past-tense verb ("the offer simply remained valid"). */
 function toldInPast(sentence: ProseSentence, found: CueMatch): boolean {
-  const cue = found.from < 0 ? onUnits(sentence, found) : found
+  const cue = placed(sentence, found)
   if (cue.to < 0) return false
   if (sentence.lang === 'ja') return copulaPast(rawTokens(sentence), cue.to)
   const words = sentence.words
@@ -256,7 +261,7 @@ const EN_ROUTES = new Set(['form', 'page', 'link', 'website', 'site', 'portal', 
 const ROUTE_WINDOW = 8
 
 function procedural(sentence: ProseSentence, cue: CueMatch): boolean {
-  const found = cue.from < 0 ? onUnits(sentence, cue) : cue
+  const found = placed(sentence, cue)
   if (found.from < 0) return false
   if (sentence.lang === 'ja') {
     const tokens = rawTokens(sentence)
@@ -284,7 +289,7 @@ const EN_ERRANDS = new Set(['renew', 'renewal', 'paperwork', 'forms', 'documents
 const ERRAND_WINDOW = 4
 
 function administrative(sentence: ProseSentence, cue: CueMatch): boolean {
-  const found = cue.from < 0 ? onUnits(sentence, cue) : cue
+  const found = placed(sentence, cue)
   if (found.to < 0) return false
   if (sentence.lang === 'ja') {
     const tokens = rawTokens(sentence)
@@ -314,7 +319,7 @@ const TOPIC_WINDOW = 6
 
 function namesTopic(sentence: ProseSentence, cue: CueMatch): boolean {
   if (sentence.lang !== 'ja') return false
-  const found = cue.from < 0 ? onUnits(sentence, cue) : cue
+  const found = placed(sentence, cue)
   const tokens = rawTokens(sentence)
   for (let index = Math.max(found.from, 0); index < tokens.length && index < found.to + TOPIC_WINDOW; index++) {
     if (tokens[index]!.basic_form !== 'ため' && tokens[index]!.basic_form !== '為') continue

@@ -10,7 +10,7 @@ import {readFrontMatter, type FrontMatter} from './front-matter.js'
 import {frontMatterBlocks, headerKeys} from '../formats/front-matter-fields.js'
 import {documentLang, NOTICES, noticeUrl, type NoticeId} from './notices.js'
 import type {ResolvedOptions} from './options.js'
-import {judgeCues, negatedAway, onUnits} from './cue-judge.js'
+import {judgeCues, negatedAway, placed} from './cue-judge.js'
 import {isEmailDocument} from './email-document.js'
 import {findCues, type CueMatch} from '../kinds/existence.js'
 import {createCueFilter} from './mentions.js'
@@ -207,7 +207,7 @@ export async function lintTree(tree: Root, file: VFile, options: ResolvedOptions
         if (levelOf(rule.id, sentence.stage) === 'off') continue
         for (const cue of findCues(rule, sentence)) {
           if (filter.isAccepted(cue.start, cue.end) || negatedAway(rule, sentence, cue)) continue
-          if (!options.flagMentions && filter.isMention(sentence, cue.from < 0 ? onUnits(sentence, cue) : cue)) continue
+          if (!options.flagMentions && filter.isMention(sentence, placed(sentence, cue))) continue
           found.push({sentence, cue})
         }
       }
