@@ -264,6 +264,8 @@ function findAsk(words: NormalWord[], mode: AskMode): FoundAsk | undefined {
     if (word === 'please' && isActionAt(words, at + 1)) return {form: 'request', index: at + 1, leads: true}
     // "please do leave a review"
     if (word === 'please' && words[at + 1]?.norm === 'do' && isActionAt(words, at + 2)) return {form: 'request', index: at + 2, leads: true}
+    // "To register, click here": the action first, the way to it to be clicked.
+    if (word === 'to' && words[at]!.clauseStart && isActionAt(words, at + 1) && clickFollows(words, at + 2)) return {form: 'action', index: at + 1, leads: false}
     const led = leadAt(words, at, mode)
     if (led >= 0) return {form: previous === 'please' || word === 'please' ? 'request' : 'action', index: led, leads: true}
     // "We encourage you to donate", "we invite you to submit a talk": an indirect ask.
@@ -392,6 +394,15 @@ function suggestionAt(words: NormalWord[], at: number): number {
   }
   if (words[at]!.norm === 'consider' && words[at + 1]?.norm.endsWith('ing') && isActionAt(words, at + 1)) return at + 1
   return -1
+}
+
+const CLICK_WINDOW = 6
+
+function clickFollows(words: NormalWord[], from: number): boolean {
+  for (let at = from; at < words.length && at < from + CLICK_WINDOW; at++) {
+    if (words[at]!.clauseStart && (words[at]!.norm === 'click' || words[at]!.norm === 'tap')) return true
+  }
+  return false
 }
 
 // "As a member you can save recipes, leave notes, and share your own": verbs listed after a

@@ -8,7 +8,7 @@
  */
 import type {JaToken} from '../core/text-model.js'
 import type {NormalizedText} from '../lang/normalize.js'
-import {POS} from '../lang/ja/pos.js'
+import {POS, POS_DETAIL} from '../lang/ja/pos.js'
 import {dedupe, NO_ASK, spanOf, type AskAnalysis, type AskMode} from './analysis.js'
 import type {AskForm, CtaSpan} from './types.js'
 
@@ -258,6 +258,8 @@ function findAsk(tokens: JaToken[], source: string, mode: AskMode): FoundAsk | u
     }
     // 申込ページはこちら, お申し込みフォームはこちら: the page named, the way pointed at.
     if (isActionNoun(token) && pagePointerAt(tokens, index + 1)) return {form: 'pointer', action: spanOf(source, entry.start, entry.end), leads: false}
+    // 新規会員登録は、ここをクリックしてください: the action as the topic, the way to it to be clicked.
+    if (isActionNoun(token) && clickPointerAt(tokens, index + 1)) return {form: 'request', action: spanOf(source, entry.start, entry.end), leads: false}
     // 以下から購入できます, こちらからお申し込みいただけます: where to act, said as a possibility (a soft ask).
     const available = availabilityAt(tokens, index, source)
     if (available) return available
@@ -416,6 +418,14 @@ function pagePointerAt(tokens: JaToken[], from: number): boolean {
   const page = tokens[from]?.token
   if (!page || page.pos !== POS.noun || !/^(?:ページ|フォーム|サイト|窓口|URL|リンク)$/u.test(page.surface_form)) return false
   return tokens[from + 1]?.token.basic_form === 'は' && isPointer(tokens[from + 2])
+}
+
+const CLICKS = new Set(['クリック', 'タップ', '押す'])
+
+function clickPointerAt(tokens: JaToken[], from: number): boolean {
+  if (tokens[from]?.token.basic_form !== 'は') return false
+  const at = tokens[from + 1]?.token.pos_detail_1 === POS_DETAIL.comma ? from + 2 : from + 1
+  return isPointer(tokens[at]) && tokens[at + 1]?.token.surface_form === 'を' && CLICKS.has(tokens[at + 2]?.token.basic_form ?? '')
 }
 
 const POINTER_WORDS = new Set(['以下', '下記', 'こちら', 'ここ', 'コチラ', 'URL', 'リンク', 'ページ', 'フォーム', '窓口'])
