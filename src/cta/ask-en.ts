@@ -406,13 +406,19 @@ function clickFollows(words: NormalWord[], from: number): boolean {
 }
 
 // "As a member you can save recipes, leave notes, and share your own": verbs listed after a
-// modal share its subject; the last one after `and` is not an imperative.
+// modal share its subject; the last one after `and` is not an imperative. Only a list of three or
+// more counts: in "You can read the syllabus, and join us on Friday!" the second clause asks.
 const MODALS = new Set(['can', 'will', 'could', 'may', 'might', 'would', 'should', "'ll"])
 
 function underModal(words: NormalWord[], at: number): boolean {
   const previous = words[at - 1]?.norm
   if (previous !== 'and' && previous !== 'or') return false
-  return words.slice(0, at - 1).some((word) => MODALS.has(word.norm))
+  let modal = -1
+  for (let index = at - 2; index >= 0 && modal < 0; index--) if (MODALS.has(words[index]!.norm)) modal = index
+  if (modal < 0) return false
+  // A middle item of the list: a clause start between the modal's verb and the `and`.
+  for (let index = modal + 2; index < at - 1; index++) if (words[index]!.clauseStart && words[index - 1]!.norm !== 'and') return true
+  return false
 }
 
 /** An action verb at `at`, with its particle where it needs one. */
