@@ -41,7 +41,7 @@ export interface Finding {
 export function report(file: VFile, location: Location, source: string, finding: Finding) {
   const start = location.toPoint(finding.start)
   const end = location.toPoint(finding.end)
-  const message = file.message(finding.reason, {
+  const message = file.message(shared(file, finding.reason), {
     place: start && end ? {start, end} : undefined,
     ruleId: finding.ruleId,
     source: 'trustlint'
@@ -55,6 +55,20 @@ export function report(file: VFile, location: Location, source: string, finding:
   if (finding.stage) message.stage = finding.stage
   if (finding.lang) message.lang = finding.lang
   return message
+}
+
+// The reasons of a file's messages, each kept once: the same cue gives the same
+// reason, and a built reason is a rope of its pieces (about 200 bytes a message
+// on a large draft, docs/performance.md).
+const reasons = new WeakMap<VFile, Map<string, string>>()
+
+function shared(file: VFile, reason: string): string {
+  let seen = reasons.get(file)
+  if (!seen) reasons.set(file, (seen = new Map()))
+  const known = seen.get(reason)
+  if (known !== undefined) return known
+  seen.set(reason, reason)
+  return reason
 }
 
 /** Fill `{{actual}}` in a message template. */

@@ -9,6 +9,7 @@ import type {Lang} from '../lang/script.js'
 import {emailTree, parseEmail, type EmailDocument, type EmailProblem} from './eml.js'
 import {htmlDocument, loadHtmlParser, type HtmlProblem} from './html.js'
 import type {Format} from './index.js'
+import {parseInParts, partStarts} from './markdown-parts.js'
 import {placeInParts} from './parts.js'
 import {textTree} from './text.js'
 
@@ -49,7 +50,10 @@ export async function lintFormat(
     } else if (format === 'text') {
       tree = textTree(String(file.value ?? ''), pointer(file))
     } else {
-      tree = processor.parse(file)
+      // Large Markdown is parsed in parts, to the same tree (markdown-parts.ts); MDX is parsed whole.
+      const source = String(file.value ?? '')
+      const starts = format === 'markdown' ? partStarts(source) : []
+      tree = starts.length > 0 ? parseInParts(source, starts, (text) => processor.parse(text)) : processor.parse(file)
     }
   } catch (error) {
     // The HTML tree builders recurse: thousands of nested elements exhaust the stack.
