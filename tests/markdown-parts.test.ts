@@ -3,6 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
+import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {parseInParts, partStarts, PART_SIZE} from '../src/formats/markdown-parts.js'
 import {createLinter} from '../src/index.js'
@@ -118,7 +119,7 @@ describe('parsing Markdown in parts', () => {
     const filler = 'A calm paragraph about the course and what it covers.\n\n'
     const source = '[Click here][guide] to read the guide.\n\n' + filler.repeat(Math.ceil((PART_SIZE * 3) / filler.length)) + '[guide]: https://example.com/guide\n'
     expect(partStarts(source).length).toBeGreaterThanOrEqual(2)
-    const {tree} = await createLinter().lintWithTree({path: 'large.md', value: source})
+    const {tree} = await createLinter().lintWithTree(new VFile({path: 'large.md', value: source}))
     const first = tree?.children[0]
     expect(first?.type === 'paragraph' && first.children[0]).toMatchObject({type: 'linkReference', identifier: 'guide', position: {start: {offset: 0}, end: {offset: 19}}})
     expect(tree?.children.at(-1)).toMatchObject({type: 'definition', url: 'https://example.com/guide', position: {start: {offset: source.length - 35}}})
