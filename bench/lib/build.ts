@@ -22,6 +22,7 @@ export interface BuiltScripts {
 export async function buildScripts(root: string, folder: string): Promise<BuiltScripts> {
   mkdirSync(folder, {recursive: true})
   const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string}
+  const cli = await cliConfig(root)
   const previous = process.cwd()
   // tsup resolves entries and package.json externals from the working directory.
   process.chdir(root)
@@ -30,7 +31,7 @@ export async function buildScripts(root: string, folder: string): Promise<BuiltS
       config: false,
       entry: {
         // The CLI's entries as tsup.config.ts lists them (the CLI loads its worker from a sibling file).
-        ...(await cliEntries(root)),
+        ...cli.entry,
         'lint-files': 'bench/lint-files.ts',
         'floor-ja': 'bench/floor-ja.ts',
         'floor-en': 'bench/floor-en.ts',
@@ -45,7 +46,11 @@ export async function buildScripts(root: string, folder: string): Promise<BuiltS
       dts: false,
       clean: false,
       silent: true,
-      external: ['kuromoji'],
+      // Bundled as the shipped CLI is (its dependencies inside, with its require shim); the
+      // floor scripts too, so that loading costs the same on both sides of a ratio.
+      external: cli.external,
+      noExternal: cli.noExternal,
+      banner: cli.banner,
       define: {__TRUSTLINT_VERSION__: JSON.stringify(version)}
     })
   } finally {
@@ -55,13 +60,21 @@ export async function buildScripts(root: string, folder: string): Promise<BuiltS
   return {folder, cli: at('cli'), lintFiles: at('lint-files'), floorJa: at('floor-ja'), floorEn: at('floor-en'), throughput: at('throughput')}
 }
 
-/** The entries of the tsup config that builds the CLI (`cli` and whatever it loads at run time). */
-async function cliEntries(root: string): Promise<Record<string, string>> {
+/** What the tsup config that builds the CLI says about its entries and bundling. */
+interface CliConfig {
+  entry: Record<string, string>
+  external?: string[]
+  noExternal?: Array<string | RegExp>
+  banner?: {js?: string}
+}
+
+/** The tsup config that builds the CLI (`cli` and whatever it loads at run time). */
+async function cliConfig(root: string): Promise<CliConfig> {
   const loaded = (await import(pathToFileURL(path.join(root, 'tsup.config.ts')).href)) as {default: unknown}
-  const configs = (Array.isArray(loaded.default) ? loaded.default : [loaded.default]) as Array<{entry?: unknown}>
+  const configs = (Array.isArray(loaded.default) ? loaded.default : [loaded.default]) as Array<Partial<CliConfig>>
   for (const config of configs) {
     const entry = config.entry
-    if (entry && typeof entry === 'object' && !Array.isArray(entry) && 'cli' in entry) return entry as Record<string, string>
+    if (entry && typeof entry === 'object' && !Array.isArray(entry) && 'cli' in entry) return {...config, entry}
   }
-  return {cli: 'src/cli.ts'}
+  return {entry: {cli: 'src/cli.ts'}, external: ['kuromoji']}
 }
