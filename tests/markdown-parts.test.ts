@@ -2,11 +2,13 @@ import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
+import fc from 'fast-check'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {parseInParts, partStarts, PART_SIZE} from '../src/formats/markdown-parts.js'
 import {createLinter} from '../src/index.js'
+import {block, frontMatter, newline} from './markdown-arbitraries.js'
 
 // A large Markdown document is parsed in parts (docs/performance.md, Large files). The
 // tree must be the one the whole document parses to, node for node and place for place;
@@ -81,6 +83,21 @@ describe('parsing Markdown in parts', () => {
     // The documents were really cut.
     expect(cuts).toBeGreaterThan(500)
   }, 60_000)
+
+  it('gives the whole document’s tree for fuzzed documents (references, surrogates, control characters, CRLF)', () => {
+    // The position property's pieces, with the blocks that blank lines do not close.
+    const anyBlock = fc.oneof(block, fc.constantFrom(...BLOCKS))
+    const fuzzed = fc
+      .tuple(frontMatter, fc.array(anyBlock, {minLength: 2, maxLength: 30}), newline, fc.constantFrom('\n\n', '\n', '\n\n\n'))
+      .map(([front, blocks, eol, gap]) => (front + blocks.join(gap) + '\n').replaceAll('\n', eol))
+    fc.assert(
+      fc.property(fuzzed, fc.integer({min: 5, max: 200}), (source, size) => {
+        const starts = partStarts(source, size)
+        expect(starts.length > 0 ? parseInParts(source, starts, parse) : parse(source)).toEqual(parse(source))
+      }),
+      {numRuns: Number(process.env.FUZZ_RUNS) || 200}
+    )
+  }, 120_000)
 
   it('resolves a reference whose definition is in another part', () => {
     const source = 'See [the guide] and[^1].\n\n' + 'Filler paragraph.\n\n'.repeat(20) + '[the guide]: https://example.com\n\n[^1]: A note.\n'
