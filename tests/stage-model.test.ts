@@ -148,6 +148,75 @@ describe('stage signals', () => {
     expect(byName('list-host-link')?.text).toBe('the list')
   })
 
+  it('reads a URL written out in the text (an autolink) as a bare URL, with where it goes', async () => {
+    const source = 'Order here:\nhttps://example.com/checkout/batch-3\n\n申し込みフォーム：https://forms.gle/AbCdEf123\n'
+    const signals = await signalsOf(source)
+    const bare = signals.filter((signal) => signal.name === 'bare-url')
+    expect(bare.map((signal) => source.slice(signal.start, signal.end))).toEqual(['https://example.com/checkout/batch-3', 'https://forms.gle/AbCdEf123'])
+    expect(signals.find((signal) => signal.name === 'checkout-link')?.detail).toBe('https://example.com/checkout/batch-3')
+    expect(signals.find((signal) => signal.name === 'form-link')?.detail).toBe('https://forms.gle/AbCdEf123')
+    // A link with a text of its own is not a bare URL, and one URL is one signal.
+    const linked = await signalsOf('[Order the kit](https://example.com/checkout) or go to [https://example.com/kit](https://example.com/kit).')
+    expect(linked.filter((signal) => signal.name === 'bare-url').map((signal) => signal.text)).toEqual(['https://example.com/kit'])
+  })
+
+  it('reads a text that calls itself an article or a post, in both languages', async () => {
+    const names = async (text: string) => (await signalsOf(text)).filter((signal) => signal.name === 'article').map((signal) => signal.text)
+    expect(await names('In this post I explain how the apps make money.')).toEqual(['In this post'])
+    expect(await names('この記事では、制度の仕組みを解説します。本記事の後半は注意点です。')).toEqual(['この記事', '本記事'])
+    expect(await names('Post your question in the forum. This article-writing tool is paid.')).toEqual([])
+  })
+
+  it('reads a sign-up that costs nothing without the word free, and the promises of a sign-up form', async () => {
+    const all = async (text: string) => (await signalsOf(text)).map((signal) => `${signal.name}:${signal.text}`)
+    expect(await all('入会金・年会費はかかりません。')).toContain('free:年会費はかかりません')
+    expect(await all('It costs nothing. No fees, no deposits.')).toEqual(expect.arrayContaining(['free:costs nothing', 'free:No fees']))
+    const promises = await all('No spam, ever. You can unsubscribe any time. いつでも配信停止できます。')
+    expect(promises).toEqual(expect.arrayContaining(['opt-in-offer:No spam', 'opt-in-offer:unsubscribe any time', 'opt-in-offer:いつでも配信停止']))
+    // "No spam" is a promise; writing about spam is still talk about it.
+    expect(promises.filter((entry) => entry.startsWith('meta-talk'))).toEqual([])
+    expect(await all('Spam filters learn from what you mark.')).toContain('meta-talk:Spam')
+  })
+
+  it('does not count the words of an offer inside a quotation: quoted copy is talked about', async () => {
+    const names = async (text: string) => (await signalsOf(text)).map((signal) => signal.name)
+    const quoted = await names('件名は「今すぐ登録で無料プレゼント」でした。The button read "Register now for free shipping".')
+    expect(quoted.filter((name) => name === 'quotation')).toHaveLength(2)
+    expect(quoted).not.toContain('free')
+    expect(quoted).not.toContain('registration')
+    // The same words outside quotes are the page's own.
+    expect(await names('今すぐ登録で無料プレゼント。Register now for free shipping.')).toEqual(expect.arrayContaining(['free', 'registration']))
+  })
+
+  it('marks an event with a date or place and a way to come, and no price, as unpriced', async () => {
+    const names = async (text: string) => (await signalsOf(text)).map((signal) => signal.name)
+    const event = '## 句会のご案内\n\n日時：4月12日 10時〜\n\n会場：中央公園\n\n下記のフォームからお申し込みください。\n'
+    expect(await names(event)).toContain('unpriced-event')
+    expect(await names(event.replace('会場：中央公園', '会場：中央公園、参加費：3,000円'))).not.toContain('unpriced-event')
+    expect(await names('## Sketch walk\n\nVenue: the harbour clock. Please register on the form.\n')).toContain('unpriced-event')
+  })
+
+  it('reads advice to the reader, in both languages', async () => {
+    const names = async (text: string) => (await signalsOf(text)).filter((signal) => signal.name === 'advice').map((signal) => signal.text)
+    expect(await names('支払方法を確認しておきましょう。分割払いは注意が必要です。')).toEqual(['しておきましょう', '注意が必要'])
+    expect(await names('Make sure your card has not expired, and keep in mind the queue.')).toEqual(['Make sure', 'keep in mind'])
+  })
+
+  it('reads the English words of buying and announcing, and a price in kanji numerals', async () => {
+    const all = async (text: string) => (await signalsOf(text)).map((signal) => `${signal.name}:${signal.text}`)
+    expect(await all('Buy a ticket for the day. We are excited to announce the programme.')).toEqual(
+      expect.arrayContaining(['buying:Buy', 'buying:ticket', 'announcement:We are excited to', 'announcement:announce'])
+    )
+    expect(await all('参加費は六千円、二日間で一万二千円です。全国一円にお届けします。')).toEqual(expect.arrayContaining(['price:六千円', 'price:一万二千円']))
+    expect(await all('全国一円にお届けします。')).not.toContain('price:一円')
+  })
+
+  it('does not read a frequency (four emails per year) as a price', async () => {
+    const names = async (text: string) => (await signalsOf(text)).filter((signal) => signal.name === 'price').map((signal) => signal.text)
+    expect(await names('Volume is about four emails per year.')).toEqual([])
+    expect(await names('The plan is $9 per month.')).toEqual(['$9'])
+  })
+
   it('gives each signal the stage its fitted weight favours and a weight', async () => {
     const signals = await signalsOf('## Offer\n\nThe course costs $290. [Buy the course](https://example.com/checkout)')
     const price = signals.find((signal) => signal.name === 'price')!

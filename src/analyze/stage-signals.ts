@@ -45,6 +45,8 @@ export const SIGNAL_NAMES = [
   'how-to',
   'question',
   'citation',
+  'advice',
+  'article',
   'reference-link',
   'first-person',
   'narrative',
@@ -53,6 +55,7 @@ export const SIGNAL_NAMES = [
   'bare-url',
   'paid-offer',
   'free-offer',
+  'unpriced-event',
   'no-ask'
 ] as const
 
@@ -113,6 +116,9 @@ const LATIN_TEXT = /[A-Za-z]/
  * long text; two smaller ones that often do not run at all are not.
  */
 function splitByScript(source: CueSource): Cue {
+  // A control character in a pattern is a typo for an escape (a raw backspace
+  // where \b was meant), and silently matches nothing.
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(source.pattern.source)) throw new Error(`stage cue ${source.name}: control character in the pattern`)
   const body = source.pattern.source.replace(/^\(\?:/, '').replace(/\)$/, '')
   const alternatives: string[] = []
   let depth = 0
@@ -153,10 +159,10 @@ function splitByScript(source: CueSource): Cue {
 // not for pressure: judging pressure is the rules' job once the stage is known,
 // and an education section full of hype must still read as education.
 const CUES: Cue[] = ([
-  // An amount of money, a tax note, a plan period, a discount.
+  // An amount of money, a tax note, a plan period, a discount. Not "per year" alone: "four emails per year" is no price.
   {
     name: 'price',
-    pattern: /(?:[¥$€£￥]\s?[1-9][\d,.]*|(?<![\d.,])[1-9][\d,.]*\s?(?:円|万円|ドル)|\b[1-9][\d,.]*\s?(?:dollars?|euros?|usd|jpy)\b|税込|税抜|税別|月額|年額|一括|\d+\s?%\s?(?:off|オフ|割引)|\bper (?:month|year|person|seat|ticket|head)\b|\/(?:mo|month|yr|year)\b)/giu
+    pattern: /(?:[¥$€£￥]\s?[1-9][\d,.]*|(?<![\d.,])[1-9][\d,.]*\s?(?:円|万円|ドル)|(?<![\u4e00-\u9fff])[一二三四五六七八九][一二三四五六七八九十百千万]*円|\b[1-9][\d,.]*\s?(?:dollars?|euros?|usd|jpy)\b|税込|税抜|税別|月額|年額|一括|\d+\s?%\s?(?:off|オフ|割引)|\bper (?:person|seat|ticket|head)\b|\/(?:mo|month|yr|year)\b)/giu
   },
   // How to pay, and what a course or class costs.
   {
@@ -176,7 +182,7 @@ const CUES: Cue[] = ([
   // Free of charge: an opt-in, a free event, a free edition. 0円 only as a whole amount (not the end of 12,000円).
   {
     name: 'free',
-    pattern: /(?:(?:参加費|参加|入場|受講料?|登録|利用|会費|購読)(?:は)?(?:無料|0円|タダ)|無料(?!(?:体験|トライアル|お試し))|(?<![\d,.])0円|\bfree(?! trial)\b|\bno credit card\b|\bno cost\b|\bfree of charge\b|\bcomplimentary\b|\bat no charge\b)/giu
+    pattern: /(?:(?:参加費|参加|入場|受講料?|登録|利用|会費|購読)(?:は)?(?:無料|0円|タダ)|(?:費用|会費|年会費|入会金|参加費|料金|お金|手数料)(?:は|も)?(?:一切)?(?:かかりません|不要です|いりません)|無料(?!(?:体験|トライアル|お試し))|(?<![\d,.])0円|\bfree(?! trial)\b|\bno credit card\b|\bno cost\b|\bfree of charge\b|\bcomplimentary\b|\bat no charge\b|\bno (?:fees?|charge)\b|\bcosts? (?:you )?nothing\b|\bwon'?t cost (?:you )?(?:a thing|anything)\b)/giu
   },
   // A free trial of a paid product is how a sale closes, not an opt-in.
   {name: 'trial', pattern: /(?:無料(?:体験|トライアル|お試し)|お試し|\bfree trial\b|\btrial period\b|\btry it free\b)/giu},
@@ -184,10 +190,10 @@ const CUES: Cue[] = ([
     name: 'deadline',
     pattern: /(?:締め?切り?|〆切|まで(?:の|に)?(?:お申し込み|募集|受付)|募集(?:期間|終了|は)|受付(?:期間|終了)|申込期間|\d{1,2}月\d{1,2}日[^。\n]{0,8}まで|\bcloses?\b|\bdeadline\b|\bends? (?:on|at|tonight|today|friday|monday)\b|\buntil (?:midnight|friday)\b|\bby (?:midnight|friday|monday|\w+ \d{1,2})\b)/giu
   },
-  // Something free given for an address or a follow.
+  // Something free given for an address or a follow, and what a sign-up form promises (no spam, leave any time).
   {
     name: 'opt-in-offer',
-    pattern: /(?:無料(?:で|の)?(?:受け取|プレゼント|ダウンロード|配布|登録|診断|セミナー|ウェビナー|ガイド|チェックリスト|テンプレート)|無料プレゼント|特典|メルマガ|メールマガジン|ニュースレター|LINE(?:登録|で友だち|友だち追加)|購読(?:する|登録)?|ご登録(?:いただく|いただいた|で|は|ありがとう)|診断(?:テスト|ツール|シート)?|配信(?:を|の)?(?:登録|希望)|メールアドレス(?:を|の)?(?:登録|確認|入力)|\bfree (?:guide|checklist|ebook|e-book|webinar|workshop|template|class|masterclass|mini-course|email course|download|report|toolkit|cheat ?sheet|edition|newsletter)\b|\bsubscribe\b|\bsubscribers?\b|\bnewsletter\b|\bsign(?:ing|ed)? up\b|\bmailing list\b|\bemail list\b|\bjoin the [\w' -]{1,30} list\b|\bjoin \d[\d,]* (?:readers|subscribers|others)\b|\bopt[- ]in\b|\bdownload (?:the|your|our) free\b|\bconfirm (?:my|your) (?:email|address|subscription)\b|\bwelcome pack\b|\bquiz\b|\bwe'?ll (?:email|send) (?:it|you)\b|\binvite a friend\b|\breferral\b|\binbox\b)/giu
+    pattern: /(?:無料(?:で|の)?(?:受け取|プレゼント|ダウンロード|配布|登録|診断|セミナー|ウェビナー|ガイド|チェックリスト|テンプレート)|無料プレゼント|特典|メルマガ|メールマガジン|ニュースレター|LINE(?:登録|で友だち|友だち追加)|購読(?:する|登録)?|ご登録(?:いただく|いただいた|で|は|ありがとう)|診断(?:テスト|ツール|シート)?|配信(?:を|の)?(?:登録|希望)|メールアドレス(?:を|の)?(?:登録|確認|入力)|\bfree (?:guide|checklist|ebook|e-book|webinar|workshop|template|class|masterclass|mini-course|email course|download|report|toolkit|cheat ?sheet|edition|newsletter)\b|\bsubscribe\b|\bsubscribers?\b|\bnewsletter\b|\bsign(?:ing|ed)? up\b|\bmailing list\b|\bemail list\b|\bjoin the [\w' -]{1,30} list\b|\bjoin \d[\d,]* (?:readers|subscribers|others)\b|\bopt[- ]in\b|\bdownload (?:the|your|our) free\b|\bconfirm (?:my|your) (?:email|address|subscription)\b|\bwelcome pack\b|\bquiz\b|\bwe'?ll (?:email|send) (?:it|you)\b|\binvite a friend\b|\breferral\b|\binbox\b|\bno spam\b|\bunsubscribe (?:at )?any ?time\b|\bnever (?:share|sell|rent) your (?:email|address|details|data)\b|いつでも(?:配信)?(?:解除|停止|退会)|スパム(?:メール)?は(?:送りません|一切)|(?:メールアドレス|個人情報)を?第三者に(?:提供|開示)(?:しません|することはありません))/giu
   },
   // The furniture of an offer page: footnotes, what is included, guarantees, plans.
   {
@@ -202,12 +208,12 @@ const CUES: Cue[] = ([
   // Words of buying, which shop pages and articles about shopping share.
   {
     name: 'buying',
-    pattern: /(?:購入|お買い|買い物|買う|買える|販売|お得|セール|buy(?:ing)?|purchas(?:e|ing)|for sale|on sale|deals?|sale|available (?:now|on|at|from)|tickets?|チケット)/giu
+    pattern: /(?:購入|お買い|買い物|買う|買える|販売|お得|セール|\bbuy(?:ing)?\b|\bpurchas(?:e|ing)\b|\bfor sale\b|\bon sale\b|\bdeals?\b|\bsale\b|\bavailable (?:now|on|at|from)\b|\btickets?\b|チケット)/giu
   },
   // Announcing something that opens now: an event, a call, a registration.
   {
     name: 'announcement',
-    pattern: /(?:告知|お知らせ|開催(?:します|いたします|決定|が決定)|募集(?:します|いたします|しています|中|開始)|受付(?:中|開始|を開始)|公開しました|始めます|announc(?:e|es|ed|ing)|registration (?:is )?(?:now )?open|is (?:now )?open|call for|join us|save the date|we(?:'re| are) (?:excited|happy|pleased) to)/giu
+    pattern: /(?:告知|お知らせ|開催(?:します|いたします|決定|が決定)|募集(?:します|いたします|しています|中|開始)|受付(?:中|開始|を開始)|公開しました|始めます|\bannounc(?:e|es|ed|ing)\b|\bregistration (?:is )?(?:now )?open\b|\bis (?:now )?open\b|\bcall for\b|\bjoin us\b|\bsave the date\b|\bwe(?:'re| are) (?:excited|happy|pleased) to\b)/giu
   },
   // Asking the reader to come: an event's close, free or paid.
   {
@@ -252,6 +258,16 @@ const CUES: Cue[] = ([
     name: 'citation',
     pattern: /(?:出典|によると|によれば|調査(?:では|によれば|結果)|研究(?:では|によると)|論文|データ(?:では|によると)|\baccording to\b|\ba (?:study|survey|report) (?:by|from|of)\b|\bresearch (?:shows|suggests|from)\b|\bet al\.|\bsource:)/giu
   },
+  // Advising the reader what to check, mind or avoid: how a lesson talks (an offer asks instead).
+  {
+    name: 'advice',
+    pattern: /(?:しておきましょう|しておくと(?:良い|いい)|(?:確認|チェック|注意|検討|比較)(?:しましょう|しておく必要|する必要が|が必要)|必要が(?:あります|有ります)|気を(?:つけ|付け)(?:ましょう|てください)|避け(?:ましょう|るべき)|\bmake sure\b|\bbe sure to\b|\bkeep in mind\b|\bwatch out for\b|\byou should(?:n'?t)?\b|\bavoid\b|\bit'?s (?:worth|best to|a good idea)\b)/giu
+  },
+  // The text calling itself an article, a post or a guide: how explainers and blog posts open; offer pages call themselves nothing.
+  {
+    name: 'article',
+    pattern: /(?:この記事|本記事|今回の記事|このページでは|このエントリ|本稿|\bin this (?:post|article|guide|piece)\b|\bthis (?:post|article|guide|piece) (?:is|will|covers|explains|shows|looks)\b|\bin today'?s (?:post|article)\b)/giu
+  },
   // The writer speaking of themself: a letter, a diary, a review.
   {
     name: 'first-person',
@@ -265,9 +281,15 @@ const CUES: Cue[] = ([
   // Writing *about* selling, advertising or spam is a lesson, however pushy its quotes.
   {
     name: 'meta-talk',
-    pattern: /(?:コピーライティング|マーケティング|セールスレター|広告|宣伝|迷惑メール|詐欺|怪しい|胡散臭い|手口|注意喚起|消費者|景品表示法|\bcopywriting\b|\bmarketing\b|\badvertis(?:ing|ers?|ements?)\b|\bspam\b|\bscams?\b|\bphishing\b|\bdark patterns?\b|\bbeware\b|\bconsumers?\b)/giu
+    pattern: /(?:コピーライティング|マーケティング|セールスレター|広告|宣伝|迷惑メール|詐欺|怪しい|胡散臭い|手口|注意喚起|消費者|景品表示法|\bcopywriting\b|\bmarketing\b|\badvertis(?:ing|ers?|ements?)\b|(?<!\bno )\bspam\b|\bscams?\b|\bphishing\b|\bdark patterns?\b|\bbeware\b|\bconsumers?\b)/giu
   }
 ] as CueSource[]).map(splitByScript)
+
+/** The cues of what a page offers or asks (not of how it teaches): inside a quotation they are talked about, and not counted. */
+const OFFER_CUES = new Set<SignalName>([
+  'price', 'payment-terms', 'shipping-terms', 'paid-entry', 'free', 'trial', 'deadline', 'opt-in-offer', 'offer-shape',
+  'order-channel', 'buying', 'announcement', 'invitation', 'opt-out', 'release', 'sponsorship', 'event-details', 'registration'
+])
 
 // Japanese quotation brackets, or a double-quoted English phrase: quoting is how articles talk about copy.
 const QUOTATION = /(?:「[^」\n]{1,60}」|『[^』\n]{1,60}』|"[^"\n]{2,80}"|“[^”\n]{2,80}”)/gu
@@ -284,6 +306,7 @@ const LINK_KINDS: {name: SignalName; pattern: RegExp}[] = [
 
 const OPT_IN_URL = /(?:\/subscribe|\/signup|\/sign-up|\/register|\/newsletter|\/free|\/download|\/optin|\/opt-in|\/lp\/|lin\.ee|line\.me|\/webinar|substack\.com|mailchimp|list-manage|buttondown|mag2\.com|convertkit|forms\.gle|docs\.google\.com\/forms)/i
 const OPT_IN_TEXT = /(?:無料|プレゼント|ダウンロード|登録|購読|メルマガ|LINE|診断|受け取る|\bfree\b|\bsubscribe\b|\bsign up\b|\bdownload\b|\bnewsletter\b|\bwebinar\b|\bchecklist\b|\bguide\b|\bquiz\b|\bconfirm\b|\blist\b)/iu
+const BARE_URL = /^(?:https?:\/\/|www\.)/i
 const TRIAL = /(?:無料(?:体験|トライアル|お試し)|お試し|\bfree trial\b|\btrial\b)/iu
 
 /**
@@ -308,6 +331,11 @@ export function collectSignals(section: SectionText, ctas: SectionCtas | undefin
   const at = (index: number, length: number) => ({start: section.origin[index]!, end: section.originEnd[index + length - 1]!})
   // The Japanese and English halves of each pattern run only on text in that script.
   const scripts = {ja: JAPANESE_TEXT.test(text), en: LATIN_TEXT.test(text)}
+  // Quoted copy is talked about, not offered: the words of an offer inside a
+  // quotation (a spam subject, an example headline, a button label) say
+  // nothing of what this page sells or gives (OFFER_CUES).
+  const quotes = [...text.matchAll(QUOTATION)].map((match) => ({start: match.index, end: match.index + match[0].length}))
+  const inQuote = (start: number, end: number) => quotes.some((range) => range.start <= start && end <= range.end)
   // Lower-casing keeps offsets unless a character changes length (İ → i̇); then match case-insensitively.
   const lower = scripts.en ? text.toLowerCase() : text
   const sameLength = lower.length === text.length
@@ -319,16 +347,13 @@ export function collectSignals(section: SectionText, ctas: SectionCtas | undefin
       pattern.lastIndex = 0
       let found = 0
       for (const match of (script === 'en' && sameLength ? lower : text).matchAll(pattern)) {
+        if (OFFER_CUES.has(cue.name) && inQuote(match.index, match.index + match[0].length)) continue
         if (++found > PER_SECTION) break
         signals.push({name: cue.name, ...at(match.index, match[0].length), text: text.slice(match.index, match.index + match[0].length)})
       }
     }
   }
-  let quotes = 0
-  for (const match of text.matchAll(QUOTATION)) {
-    if (++quotes > PER_SECTION) break
-    signals.push({name: 'quotation', ...at(match.index, match[0].length), text: match[0]})
-  }
+  for (const quote of quotes.slice(0, PER_SECTION)) signals.push({name: 'quotation', ...at(quote.start, quote.end - quote.start), text: text.slice(quote.start, quote.end)})
 
   // Questions to the reader: a sentence ending in ？/? or でしょうか/ますか, but
   // not an invitation to act (〜しませんか is how a soft close asks).
@@ -340,27 +365,40 @@ export function collectSignals(section: SectionText, ctas: SectionCtas | undefin
   }
 
   let asks = 0
+  // Where links go. The prose keeps the links that have a text; a bare URL
+  // (an autolink) it leaves out, and the CTA inventory has it, as an ask or as
+  // a reference: those are added once each, so that a written-out URL to a
+  // shop, a form or a ticket page counts like a link with a text.
+  const links = [...section.links]
+  const linked = new Set(links.map((link) => link.start))
+  const addBareUrl = (span: {start: number; end: number; text: string}, url: string | undefined) => {
+    if (url === undefined || linked.has(span.start) || !BARE_URL.test(span.text.trim())) return
+    linked.add(span.start)
+    links.push({...span, url})
+  }
   for (const cta of ctas?.ctas ?? []) {
     const label = cta.text
     const url = cta.url ?? ''
     const span = {start: cta.position.start.offset, end: cta.position.end.offset, text: label}
+    addBareUrl(span, cta.url)
     const optIn = !TRIAL.test(label) && (OPT_IN_TEXT.test(label) || OPT_IN_URL.test(url))
     if (cta.primary || cta.kind === 'button') asks++
     if (optIn) signals.push({name: 'opt-in-ask', ...span, ...(url ? {detail: url} : {})})
     else if (cta.primary) signals.push({name: 'purchase-ask', ...span, ...(url ? {detail: url} : {})})
   }
-  for (const link of section.links) {
+  for (const link of ctas?.nonAsks ?? []) {
+    if (link.kind !== 'citation') continue
+    const span = {start: link.position.start.offset, end: link.position.end.offset, text: link.text}
+    addBareUrl(span, link.url)
+    // A descriptive link in running text, as the CTA inventory sets aside: a reference, not an ask.
+    signals.push({name: 'reference-link', ...span})
+  }
+  for (const link of links) {
     // A URL written out in the text is how spam and plain-text mail ask.
-    if (/^(?:https?:\/\/|www\.)/i.test(link.text.trim())) signals.push({name: 'bare-url', start: link.start, end: link.end, text: link.text, detail: link.url})
+    if (BARE_URL.test(link.text.trim())) signals.push({name: 'bare-url', start: link.start, end: link.end, text: link.text, detail: link.url})
     const kind = LINK_KINDS.find((entry) => entry.pattern.test(link.url))
     if (kind) signals.push({name: kind.name, start: link.start, end: link.end, text: link.text, detail: link.url})
     else if (OPT_IN_URL.test(link.url)) signals.push({name: 'opt-in-link', start: link.start, end: link.end, text: link.text, detail: link.url})
-  }
-  for (const link of ctas?.nonAsks ?? []) {
-    if (link.kind === 'citation') {
-      // A descriptive link in running text, as the CTA inventory sets aside: a reference, not an ask.
-      signals.push({name: 'reference-link', start: link.position.start.offset, end: link.position.end.offset, text: link.text})
-    }
   }
   // What a section offers is the terms and the ask together: a price with a way
   // to pay or book is an offer, a free thing with a way to sign up an opt-in.
@@ -369,6 +407,11 @@ export function collectSignals(section: SectionText, ctas: SectionCtas | undefin
   const ask = has(['purchase-ask', 'opt-in-ask', 'checkout-link', 'store-link', 'ticket-link', 'form-link', 'list-host-link', 'order-channel', 'registration'])
   if (ask && has(['price', 'payment-terms', 'paid-entry', 'trial'])) signals.push({...ask, name: 'paid-offer'})
   if (ask && has(['free', 'opt-in-offer'])) signals.push({...ask, name: 'free-offer'})
+  // An event told with its date or place and a way to come, and no price, fee
+  // or payment anywhere in the section: how free meetups and study groups are
+  // announced (a paid event names its ticket price).
+  const come = has(['registration', 'ticket-link', 'invitation', 'form-link'])
+  if (come && has(['event-details']) && !has(['price', 'payment-terms', 'paid-entry', 'trial', 'shipping-terms'])) signals.push({...come, name: 'unpriced-event'})
   // A section of several sentences that asks for nothing is teaching.
   if (asks === 0 && section.sentences.length >= 3) {
     const first = section.sentences[0]!
