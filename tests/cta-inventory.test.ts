@@ -245,6 +245,18 @@ describe('CTA inventory: real closing forms and offers', () => {
     expect(available.map((cta) => cta.hedges.map((hedge) => hedge.text))).toEqual([['できます'], ['are available at']])
   })
 
+  it('reads "you can" + a verb that takes the offer, with where or when, as an unhedged ask; a possibility explained asks nothing', async () => {
+    const asks = allCtas(await findCtas(sales('You can order the book from the shop page.\n\nFor one week only, you can grab the bundle on Gumroad.\n\nYou can now register [on the site](https://example.com/register).')))
+    expect(asks.map((cta) => [cta.kind, cta.primary, cta.action?.text, cta.hedges.length])).toEqual([
+      ['sentence', true, 'order', 0],
+      ['sentence', true, 'grab', 0],
+      ['link', true, 'register', 0]
+    ])
+    // What is possible, told as a lesson tells it; reading and generic verbs; a list after a modal.
+    const told = sales('When prices fall, you can buy them at a big discount.\n\nYou can read the notes in the appendix.\n\nAs a member, you can save recipes, leave notes, and share your own.')
+    expect(allCtas(await findCtas(told))).toEqual([])
+  })
+
   it('widens a bare URL to the vague words before it', async () => {
     const source = sales('For the full schedule, click here: https://example.com/schedule')
     const file = await lint(source)

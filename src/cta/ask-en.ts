@@ -179,6 +179,10 @@ export function analyzeEnglish(given: NormalWord[], source: string, mode: AskMod
     hedges.push(spanOf(source, words[available - 1]!.start, words[available + 1]!.end))
     return {form: 'suggestion', action: spanOf(source, words[available]!.start, words[available]!.end), lemma: 'get', actionLeads: false, specific: undefined, firstPerson: false, hedges}
   }
+  const permitted = found || mode === 'label' ? -1 : permissionAt(words, source)
+  if (permitted >= 0) {
+    return {form: 'suggestion', action: actionSpan(words, permitted, source), lemma: BASE.get(words[permitted]!.norm), actionLeads: false, specific: undefined, firstPerson: false, hedges}
+  }
   const actionIndex = found?.index ?? words.findIndex((word, index) => isActionAt(words, index))
   const action = actionIndex >= 0 ? actionSpan(words, actionIndex, source) : undefined
   let specific: CtaSpan | undefined
@@ -282,6 +286,58 @@ function findAsk(words: NormalWord[], mode: AskMode): FoundAsk | undefined {
     if (suggestion >= 0) return {form: 'suggestion', index: suggestion, leads: false}
   }
   return undefined
+}
+
+// Verbs that take the offer itself, for "you can V": reading, contact and generic verbs
+// ("you can read the notes", "you can get a sense of it", "you can save time") tell the reader
+// what is possible and ask nothing.
+const PERMITTED_COMMITMENTS = new Set([
+  'join', 'book', 'reserve', 'buy', 'register', 'order', 'subscribe', 'enroll', 'enrol', 'purchase', 'preorder', 'pre-order',
+  'apply', 'rsvp', 'download', 'claim', 'grab', 'secure', 'attend', 'donate', 'sponsor', 'sign'
+])
+const PERMISSION_ADVERBS = new Set(['now', 'also', 'still', 'easily', 'simply', 'already'])
+
+/**
+ * "You can order the book from the shop page", "For one week only, you can grab 40% off": an
+ * ask put as what the reader may do. It asks (a sales piece that closes so has a call to
+ * action), and "you can" is no hedge: real sales copy closes this way with confidence
+ * (docs/cta-inventory.md). Only at a clause start and with a verb that takes the offer.
+ * Index of the verb, or -1.
+ */
+export function permissionAt(words: NormalWord[], source: string): number {
+  for (let at = 0; at + 2 < words.length; at++) {
+    if (words[at]!.norm !== 'you' || !words[at]!.clauseStart || words[at + 1]!.norm !== 'can') continue
+    const verb = PERMISSION_ADVERBS.has(words[at + 2]!.norm) ? at + 3 : at + 2
+    const base = words[verb] && BASE.get(words[verb]!.norm)
+    if (base && base === words[verb]!.norm && PERMITTED_COMMITMENTS.has(base) && isActionAt(words, verb) && saysWhere(words, verb + 1, source)) return verb
+  }
+  return -1
+}
+
+const WHERE_WORDS = new Set(['here', 'below', 'above', 'today', 'now', 'online'])
+const WHERE_PLACES = new Set(['shop', 'store', 'site', 'website', 'page', 'link', 'links', 'form', 'app', 'event', 'checkout'])
+
+/**
+ * Whether the rest of the sentence says where or when to act: "here", "below", "today", or
+ * "on Amazon", "from the shop page", "via our site". Without it "you can buy them at a big
+ * discount" explains what is possible, as a lesson does, and asks nothing.
+ */
+function saysWhere(words: NormalWord[], from: number, source: string): boolean {
+  for (let at = from; at < words.length; at++) {
+    const word = words[at]!.norm
+    if (WHERE_WORDS.has(word)) return true
+    if (!['on', 'from', 'at', 'via', 'through', 'in'].includes(word)) continue
+    const next = words[at + 1]
+    // A preposition that ends the words: what follows is a link or an address, which is not a word.
+    if (!next) return true
+    // A name ("on Amazon", "at Bookshop.org") or our shop, the site, this page.
+    if (/^\p{Lu}/u.test(source.charAt(next.start)) && next.norm !== 'i') return true
+    // An address: "at https://…", "at example.com".
+    if (/^(?:https?|www)$/.test(next.norm) || /\w\.\w/.test(next.norm)) return true
+    const place = ['the', 'our', 'my', 'this', 'that'].includes(next.norm) ? words[at + 2] : undefined
+    if (place && (WHERE_PLACES.has(place.norm) || WHERE_PLACES.has(words[at + 3]?.norm ?? ''))) return true
+  }
+  return false
 }
 
 /**
