@@ -316,6 +316,8 @@ export function permissionAt(words: NormalWord[], source: string): number {
 
 const WHERE_WORDS = new Set(['here', 'below', 'above', 'today', 'now', 'online'])
 const WHERE_PLACES = new Set(['shop', 'store', 'site', 'website', 'page', 'link', 'links', 'form', 'app', 'event', 'checkout'])
+const WHERE_PREPOSITIONS = new Set(['on', 'from', 'at', 'via', 'through', 'in'])
+const WHERE_DETERMINERS = new Set(['the', 'our', 'my', 'this', 'that'])
 
 /**
  * Whether the rest of the sentence says where or when to act: "here", "below", "today", or
@@ -326,7 +328,7 @@ function saysWhere(words: NormalWord[], from: number, source: string): boolean {
   for (let at = from; at < words.length; at++) {
     const word = words[at]!.norm
     if (WHERE_WORDS.has(word)) return true
-    if (!['on', 'from', 'at', 'via', 'through', 'in'].includes(word)) continue
+    if (!WHERE_PREPOSITIONS.has(word)) continue
     const next = words[at + 1]
     // A preposition that ends the words: what follows is a link or an address, which is not a word.
     if (!next) return true
@@ -334,7 +336,7 @@ function saysWhere(words: NormalWord[], from: number, source: string): boolean {
     if (/^\p{Lu}/u.test(source.charAt(next.start)) && next.norm !== 'i') return true
     // An address: "at https://…", "at example.com".
     if (/^(?:https?|www)$/.test(next.norm) || /\w\.\w/.test(next.norm)) return true
-    const place = ['the', 'our', 'my', 'this', 'that'].includes(next.norm) ? words[at + 2] : undefined
+    const place = WHERE_DETERMINERS.has(next.norm) ? words[at + 2] : undefined
     if (place && (WHERE_PLACES.has(place.norm) || WHERE_PLACES.has(words[at + 3]?.norm ?? ''))) return true
   }
   return false
