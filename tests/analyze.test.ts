@@ -35,6 +35,25 @@ describe('readability', () => {
     // One "!" in 29 visible characters.
     expect(readability.exclamationsPer1000).toBeCloseTo(34.48, 2)
   })
+  it('counts an astral kanji as one character and leaves whitespace of every width out', async () => {
+    const {sentences, source} = await sentencesOf('𠮷野家で　食べた！')
+    const readability = readabilityOf(sentences, source)
+    // 𠮷 is one kanji of two UTF-16 units: 8 characters, 9 units; kanji 𠮷野家食, kana でべた; the ideographic space is not counted.
+    expect(readability.ja).toEqual({sentences: 1, meanSentenceLength: 8, maxSentenceLength: 8, kanjiRatio: 0.57, commasPerSentence: 0})
+    expect(readability.chars).toBe(9)
+    expect(readability.exclamationsPer1000).toBeCloseTo(111.11, 2)
+  })
+
+  it('gives a stretch the same figures whether its sentences were counted before or not', async () => {
+    const {sentences, source} = await sentencesOf('短い文です。The cat sat on the mat. 長めの文で、読点もあります！')
+    const first = readabilityOf(sentences.slice(0, 2), source)
+    const whole = readabilityOf(sentences, source)
+    expect(readabilityOf(sentences.slice(0, 2), source)).toEqual(first)
+    // 短い文です。 6 characters (kanji 短文, kana いです); 長めの文で、読点もあります！ 14 (kanji 長文読点, kana 8): 6 of 17 are kanji.
+    expect(whole.ja).toEqual({sentences: 2, meanSentenceLength: 10, maxSentenceLength: 14, kanjiRatio: 0.35, commasPerSentence: 0.5})
+    // 6 words of one syllable: 206.835 − 1.015 × 6 − 84.6 × 1 = 116.1.
+    expect(whole.en).toEqual({sentences: 1, words: 6, wordsPerSentence: 6, fleschReadingEase: 116.1})
+  })
 })
 
 describe('pushiness', () => {
