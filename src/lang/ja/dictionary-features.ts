@@ -6,7 +6,7 @@
  * into a JS array and then char by char into a string (ByteBuffer#getString), and
  * splits the line again: on the whole corpus that was a sixth of the lint time,
  * plus its garbage. Each token is still a new object with kuromoji's fields in
- * kuromoji's order, but built with all of them at once (see KnownToken).
+ * kuromoji's order, but built with all of them at once (see WordToken).
  */
 
 interface Dictionary {
@@ -28,46 +28,17 @@ export interface TokenizerInternals {
 }
 
 /**
- * A token of a dictionary word, as kuromoji's IPADIC formatter makes it. The
- * formatter starts from `{}` and adds thirteen fields, so V8 keeps nine of them
- * in a separate property array: a constructor that sets every field keeps them
- * all in the object (128 bytes a token against about 145 in a heap snapshot of
- * a large draft) and reads them with one load less. `bench/token-identity.ts`
- * checks every field against stock kuromoji.
+ * A token as kuromoji's IPADIC formatter makes it. The formatter starts from
+ * `{}` and adds the fields one by one, so V8 kept most of them in a separate
+ * property array: constructors that set every field keep them all in the
+ * object (128 bytes a token against about 145 in a heap snapshot of a large
+ * draft) and read them with one load less. `bench/token-identity.ts` checks
+ * every field against stock kuromoji.
+ *
+ * An unknown word has the surface of the text and no reading or pronunciation
+ * (not even as undefined), as kuromoji gives it.
  */
-class KnownToken {
-  word_id: number
-  word_type: string
-  word_position: number
-  surface_form: string
-  pos: string
-  pos_detail_1: string
-  pos_detail_2: string
-  pos_detail_3: string
-  conjugated_type: string
-  conjugated_form: string
-  basic_form: string
-  reading: string
-  pronunciation: string
-  constructor(id: number, type: string, position: number, features: string[]) {
-    this.word_id = id
-    this.word_type = type
-    this.word_position = position
-    this.surface_form = features[0]!
-    this.pos = features[1]!
-    this.pos_detail_1 = features[2]!
-    this.pos_detail_2 = features[3]!
-    this.pos_detail_3 = features[4]!
-    this.conjugated_type = features[5]!
-    this.conjugated_form = features[6]!
-    this.basic_form = features[7]!
-    this.reading = features[8]!
-    this.pronunciation = features[9]!
-  }
-}
-
-/** A token of an unknown word: kuromoji gives it the surface of the text and no reading or pronunciation. */
-class UnknownToken {
+class WordToken {
   word_id: number
   word_type: string
   word_position: number
@@ -91,6 +62,17 @@ class UnknownToken {
     this.conjugated_type = features[5]!
     this.conjugated_form = features[6]!
     this.basic_form = features[7]!
+  }
+}
+
+/** A token of a dictionary word: its fields in kuromoji's order, reading and pronunciation last. */
+class DictionaryToken extends WordToken {
+  reading: string
+  pronunciation: string
+  constructor(id: number, type: string, position: number, features: string[]) {
+    super(id, type, position, features, features[0]!)
+    this.reading = features[8]!
+    this.pronunciation = features[9]!
   }
 }
 
@@ -126,14 +108,14 @@ export function cacheFeatures(tokenizer: TokenizerInternals): void {
       if (node.type === 'KNOWN') {
         // The token copies the fields out of the array, so one array per entry can serve every token.
         const features = featuresOf(known, this.token_info_dictionary, node.name)
-        token = new KnownToken(node.name, node.type, last_pos + node.start_pos, features)
+        token = new DictionaryToken(node.name, node.type, last_pos + node.start_pos, features)
       } else if (node.type === 'UNKNOWN') {
         // Unknown word
         const features = featuresOf(unknown, this.unknown_dictionary, node.name)
-        token = new UnknownToken(node.name, node.type, last_pos + node.start_pos, features, node.surface_form)
+        token = new WordToken(node.name, node.type, last_pos + node.start_pos, features, node.surface_form)
       } else {
         // TODO User dictionary
-        token = new KnownToken(node.name, node.type, last_pos + node.start_pos, [])
+        token = new DictionaryToken(node.name, node.type, last_pos + node.start_pos, [])
       }
       tokens.push(token)
     }
