@@ -47,7 +47,8 @@ export async function startPool(concurrency: number): Promise<WorkerPool> {
     filename: new URL('./cli-worker.js', import.meta.url).href,
     minThreads: concurrency,
     maxThreads: concurrency,
-    idleTimeout: 1000
+    idleTimeout: 1000,
+    resourceLimits: {maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB}
   })
   return {
     run: (job, options) => piscina.run({...(job as LintJob), dictionaryChannel} satisfies WorkerJob, options),
@@ -59,6 +60,16 @@ export async function startPool(concurrency: number): Promise<WorkerPool> {
 }
 
 let pools = 0
+
+/**
+ * The young generation of each worker's heap, in MB (V8's default here is
+ * several times larger). Every isolate keeps its own young generation, so a
+ * pool of two held about 1.45 times the memory of one thread; with 8 MB per
+ * worker it holds about 1.2 times, for the same CPU time (alternating
+ * `npm run bench -- --only workers` runs; docs/performance.md, Round 5).
+ * Only the nursery is bounded: a large file still gets all the old space it needs.
+ */
+const WORKER_YOUNG_GENERATION_MB = 8
 
 /**
  * Below this much text a pool costs more than it saves: each worker loads the
