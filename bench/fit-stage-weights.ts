@@ -143,13 +143,13 @@ function reliability(predictions: Prediction[]) {
 }
 
 // The fit setting, fixed in round 5 of issue 11 from the `--grid` table
-// (docs/analyzer.md, "The fit setting"): every penalty up to 0.03 with the
-// stages balanced (by frequency or its square root) is within two cases of the
-// best leave-one-source-out accuracy and a fifth of a standard deviation of the
-// best 5-fold mean, and the choice among them turned on single cases. The
-// square root keeps the recalls even (full balance trades education for
-// acquisition); of the penalties, the one of rounds 3 and 4 is kept so that the
-// rounds' figures stay comparable.
+// (docs/analyzer.md, "The fit setting"): penalties 0.01 and 0.03 with the
+// stages balanced (by frequency or its square root) are within three cases of
+// the best leave-one-source-out accuracy and a third of a standard deviation of
+// the best 5-fold mean, and the per-run choice among them turned on single
+// cases. The square root keeps the recalls even (full balance trades education
+// for acquisition); of the two penalties, the one of rounds 3 and 4 is kept so
+// that the rounds' figures stay comparable.
 const FIT: FitOptions & {balance: Balance} = {iterations: 1500, rate: 1, l2: 0.01, balance: 'sqrt'}
 console.log(`training cases: ${data.length} (${STAGES.map((stage) => `${stage} ${counts[stage]}`).join(', ')}), sources: ${new Set(data.map((item) => item.group)).size}`)
 if (showGrid) {
