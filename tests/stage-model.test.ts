@@ -217,6 +217,39 @@ describe('stage signals', () => {
     expect(await names('The plan is $9 per month.')).toEqual(['$9'])
   })
 
+  it('reads a sign-up ask as a purchase where the reader pays and nothing is free, in both languages', async () => {
+    const asks = async (text: string) =>
+      (await signalsOf(text)).filter((signal) => /-ask$|-offer$/.test(signal.name)).map((signal) => `${signal.name}:${signal.text}`)
+    // A price beside the ask, in one section.
+    expect(await asks('## Tuesday edition\n\nThe paid edition is £4 a month. [Subscribe to the Tuesday edition](https://example.com/subscribe)\n')).toEqual(
+      expect.arrayContaining(['purchase-ask:Subscribe to the Tuesday edition'])
+    )
+    // The same ask with the edition free is an opt-in.
+    expect(await asks('## Monthly letter\n\nThe letter is free. [Subscribe to the monthly letter](https://example.com/subscribe)\n')).toEqual(
+      expect.arrayContaining(['opt-in-ask:Subscribe to the monthly letter', 'free-offer:Subscribe to the monthly letter'])
+    )
+    // A paid entry in one section and the ask in another: the document reads the ask as a purchase, the section alone does not.
+    const paper = '## 有料版について\n\n有料版は毎週木曜日の配信です。\n\n## 登録\n\n[句帳だよりの購読を登録する](https://example.jp/kucho/subscribe)\n'
+    const analysis = await analyze(paper)
+    expect(analysis.document.stage.signals.filter((signal) => signal.name.endsWith('-ask')).map((signal) => signal.name)).toEqual(['purchase-ask'])
+    expect(analysis.sections.at(-1)!.stage.signals.map((signal) => signal.name)).toContain('opt-in-ask')
+  })
+
+  it('does not read a newsletter box as a purchase because an article above it quotes prices', async () => {
+    const article = [
+      '## Why eggs cost more',
+      '',
+      'A dozen went from $2.50 to $4.80 this winter. Fewer hens laid, and demand barely moved.',
+      '',
+      '## Next month',
+      '',
+      '[Get the next market note by email](https://example.com/notes/newsletter)'
+    ].join('\n')
+    const names = (await analyze(article)).document.stage.signals.map((signal) => signal.name)
+    expect(names).toContain('price')
+    expect(names.filter((name) => name.endsWith('-ask'))).toEqual(['opt-in-ask'])
+  })
+
   it('gives each signal the stage its fitted weight favours and a weight', async () => {
     const signals = await signalsOf('## Offer\n\nThe course costs $290. [Buy the course](https://example.com/checkout)')
     const price = signals.find((signal) => signal.name === 'price')!

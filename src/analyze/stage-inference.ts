@@ -1,7 +1,7 @@
 import type {Stage} from '../core/stages.js'
 import type {SectionCtas} from '../cta/types.js'
 import {featureOf, featuresOf, logits, softmax, STAGES, stageOfFeature, toParameters, type Extent, type FeatureName, type Parameters, type StageModel} from './stage-model.js'
-import {collectSignals, type RawSignal, type SectionEvidence, type SectionText, type SignalName} from './stage-signals.js'
+import {collectSignals, paidSignUps, type RawSignal, type SectionEvidence, type SectionText, type SignalName} from './stage-signals.js'
 import weights from './stage-weights.json' with {type: 'json'}
 
 export {collectSignals, sectionText, type RawSignal, type SectionEvidence, type SectionText, type SignalName} from './stage-signals.js'
@@ -83,7 +83,7 @@ export function documentExtent(sections: SectionEvidence[]): Extent | undefined 
 
 /** The evidence of a document: its sections' signals, with one `no-ask` when nothing in it asks. */
 export function documentSignals(sections: SectionEvidence[]): RawSignal[] {
-  const raw = sections.flatMap((section) => section.signals.filter((signal) => signal.name !== 'no-ask'))
+  const raw = paidSignUps(sections.flatMap((section) => section.signals.filter((signal) => signal.name !== 'no-ask')), false)
   const asks = sections.reduce((sum, section) => sum + section.asks, 0)
   const sentences = sections.reduce((sum, section) => sum + section.sentences, 0)
   if (asks === 0 && sentences >= 3) {

@@ -419,7 +419,29 @@ export function collectSignals(section: SectionText, ctas: SectionCtas | undefin
   }
   signals.sort((a, b) => a.start - b.start)
   const start = section.origin[0] ?? 0
-  return {signals, asks, sentences: section.sentences.length, start, end: section.originEnd[section.originEnd.length - 1] ?? start}
+  return {signals: paidSignUps(signals, true), asks, sentences: section.sentences.length, start, end: section.originEnd[section.originEnd.length - 1] ?? start}
+}
+
+/**
+ * Paid against free decides what a sign-up is: where the evidence says the
+ * reader pays and nothing is free, an ask that reads like an opt-in
+ * (subscribe, register, a mailing-list host) signs the reader up for something
+ * paid (a paid newsletter, a membership, a sponsorship) and counts as a
+ * purchase ask; a `free-offer` made of sign-up words alone goes with it.
+ * Applied to each section's evidence, where a price or payment terms beside
+ * the ask say so, and again to the document's, where only a paid entry does
+ * (有料, 会費, "paid subscription"): the terms and the ask often sit in
+ * different sections, but an article quoting prices or explaining pricing
+ * above a newsletter box is no offer.
+ */
+export function paidSignUps(signals: RawSignal[], section: boolean): RawSignal[] {
+  let paid = false
+  for (const signal of signals) {
+    if (signal.name === 'free') return signals
+    if (signal.name === 'paid-entry' || (section && (signal.name === 'payment-terms' || signal.name === 'price'))) paid = true
+  }
+  if (!paid) return signals
+  return signals.flatMap((signal) => (signal.name === 'opt-in-ask' ? [{...signal, name: 'purchase-ask' as const}] : signal.name === 'free-offer' ? [] : [signal]))
 }
 
 /** The prose of a section (its heading included), NFKC-folded with a map to source offsets, and its links. */
