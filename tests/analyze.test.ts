@@ -108,6 +108,23 @@ describe('analyze()', () => {
 })
 
 describe('remark plugin', () => {
+  it('gives each section the findings that start inside it, whatever the number of sections', async () => {
+    const parts = ['---\nstage: education\n---\n']
+    // Sections alternate: a calm one, then one with an urgency cue; the last heading closes with one more cue.
+    for (let index = 0; index < 40; index++) parts.push(`## Part ${index}\n\n${index % 2 ? 'Act now, the offer ends tonight.' : 'Here is how the method works, step by step.'}\n\n`)
+    const analysis = await analyze(parts.join(''))
+    expect(analysis.sections).toHaveLength(40)
+    analysis.sections.forEach((section, index) => {
+      const rules = section.pushiness.findings.map((finding) => finding.ruleId)
+      if (index % 2) expect(rules.length).toBeGreaterThan(0)
+      else expect(rules).toEqual([])
+      for (const finding of section.pushiness.findings) {
+        expect(finding.start.offset).toBeGreaterThanOrEqual(section.start.offset)
+        expect(finding.start.offset).toBeLessThan(section.end.offset)
+      }
+    })
+  })
+
   it('stores the analysis on file.data.trustlint', async () => {
     const processor = unified().use(remarkParse).use(trustlint)
     const file = new VFile('# Lesson\n\nAct now.\n\n## Offer\n\n[Join the course](https://example.com/join)\n')

@@ -99,7 +99,8 @@ export function analysisOf(
 
   const parts = stageEvidenceOf(file, tree, sections)
   const evidence = parts.map((part) => part.evidence)
-  const sectionAnalyses: SectionAnalysis[] = parts.map(({section, sentences, ctas, evidence: found}) => {
+  const findingsBySection = messagesBySection(file.messages, parts.map((part) => part.section))
+  const sectionAnalyses: SectionAnalysis[] = parts.map(({section, sentences, ctas, evidence: found}, index) => {
     const inferred = scoreSignals(found.signals, found.sentences, inferenceOptions, found)
     const declared = declaredAt(section.start)
     const stage: StageReport = {
@@ -109,7 +110,7 @@ export function analysisOf(
       used: sentences[0]?.stage ?? declared ?? section.stage,
       signals: inferred.signals
     }
-    const inside = file.messages.filter((message) => within(message, section.start, section.end))
+    const inside = findingsBySection[index]!
     const readability = readabilityOf(sentences.filter((sentence) => sentence.block.kind !== 'heading'), source)
     const heading = section.heading ? source.slice(section.heading.start, section.heading.end).replace(/^#+\s*|\s*#*\s*$/g, '') : null
     return {
@@ -166,7 +167,9 @@ export function stageEvidenceOf(file: VFile, tree: Root, sections?: Section[]): 
   const prose = file.data.trustlintProse
   if (!prose) return []
   const parts = sections ?? splitSections(tree, prose.blocks, () => 'education')
-  const inventory = file.data.trustlintCtas?.sections ?? []
+  // A section's CTA inventory by the offset it starts at (the first entry, if two start there).
+  const inventory = new Map<number, SectionCtas>()
+  for (const entry of file.data.trustlintCtas?.sections ?? []) if (!inventory.has(entry.start)) inventory.set(entry.start, entry)
   // Sentences are in document order: hand each section its run of them in one pass.
   let cursor = 0
   return parts.map((section) => {
@@ -174,15 +177,45 @@ export function stageEvidenceOf(file: VFile, tree: Root, sections?: Section[]): 
     const first = cursor
     while (cursor < prose.sentences.length && prose.sentences[cursor]!.start < section.end) cursor++
     const sentences = prose.sentences.slice(first, cursor)
-    const ctas = inventory.find((entry) => entry.start === section.start)
+    const ctas = inventory.get(section.start)
     return {section, sentences, ctas, evidence: collectSignals(sectionText(section, sentences, source), ctas)}
   })
 }
 
-function within(message: VFileMessage, start: number, end: number): boolean {
-  const place = message.place && 'start' in message.place ? message.place.start : message.place
-  const offset = place?.offset
-  return offset !== undefined && offset >= start && offset < end
+/**
+ * The messages that start inside each section, in file order. Sections are in
+ * document order and do not overlap (each ends where the next heading starts), so
+ * each message is placed by a binary search: a draft with thousands of sections
+ * and findings is not scanned once per section.
+ */
+function messagesBySection(messages: VFileMessage[], sections: Section[]): VFileMessage[][] {
+  const found: VFileMessage[][] = sections.map(() => [])
+  const ordered = sections.every((section, index) => index === 0 || sections[index - 1]!.end <= section.start)
+  for (const message of messages) {
+    const place = message.place && 'start' in message.place ? message.place.start : message.place
+    const offset = place?.offset
+    if (offset === undefined) continue
+    if (!ordered) {
+      // Not expected from splitSections; kept exact all the same.
+      sections.forEach((section, index) => {
+        if (offset >= section.start && offset < section.end) found[index]!.push(message)
+      })
+      continue
+    }
+    // The last section starting at or before the offset.
+    let low = 0
+    let high = sections.length - 1
+    let at = -1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      if (sections[middle]!.start <= offset) {
+        at = middle
+        low = middle + 1
+      } else high = middle - 1
+    }
+    if (at >= 0 && offset < sections[at]!.end) found[at]!.push(message)
+  }
+  return found
 }
 
 function pushinessReport(findings: VFileMessage[], chars: number, json: Map<VFileMessage, JsonMessage>, options: PushinessOptions): PushinessReport {
