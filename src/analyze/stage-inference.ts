@@ -83,7 +83,7 @@ export function documentExtent(sections: SectionEvidence[]): Extent | undefined 
 
 /** The evidence of a document: its sections' signals, with one `no-ask` when nothing in it asks. */
 export function documentSignals(sections: SectionEvidence[]): RawSignal[] {
-  const raw = paidSignUps(sections.flatMap((section) => section.signals.filter((signal) => signal.name !== 'no-ask')), false)
+  const raw = paidSignUps(sections.flatMap((section) => section.signals.filter((signal) => signal.name !== 'no-ask')), 'document')
   const asks = sections.reduce((sum, section) => sum + section.asks, 0)
   const sentences = sections.reduce((sum, section) => sum + section.sentences, 0)
   if (asks === 0 && sentences >= 3) {

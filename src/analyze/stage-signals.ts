@@ -419,7 +419,7 @@ export function collectSignals(section: SectionText, ctas: SectionCtas | undefin
   }
   signals.sort((a, b) => a.start - b.start)
   const start = section.origin[0] ?? 0
-  return {signals: paidSignUps(signals, true), asks, sentences: section.sentences.length, start, end: section.originEnd[section.originEnd.length - 1] ?? start}
+  return {signals: paidSignUps(signals, 'section'), asks, sentences: section.sentences.length, start, end: section.originEnd[section.originEnd.length - 1] ?? start}
 }
 
 /**
@@ -434,11 +434,11 @@ export function collectSignals(section: SectionText, ctas: SectionCtas | undefin
  * different sections, but an article quoting prices or explaining pricing
  * above a newsletter box is no offer.
  */
-export function paidSignUps(signals: RawSignal[], section: boolean): RawSignal[] {
+export function paidSignUps(signals: RawSignal[], scope: 'section' | 'document'): RawSignal[] {
   let paid = false
   for (const signal of signals) {
     if (signal.name === 'free') return signals
-    if (signal.name === 'paid-entry' || (section && (signal.name === 'payment-terms' || signal.name === 'price'))) paid = true
+    if (signal.name === 'paid-entry' || (scope === 'section' && (signal.name === 'payment-terms' || signal.name === 'price'))) paid = true
   }
   if (!paid) return signals
   return signals.flatMap((signal) => (signal.name === 'opt-in-ask' ? [{...signal, name: 'purchase-ask' as const}] : signal.name === 'free-offer' ? [] : [signal]))
