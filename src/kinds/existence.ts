@@ -2,6 +2,7 @@ import type {KuromojiToken} from '../lang/ja/tokenizer.js'
 import type {CompiledRule, EnWordPattern, JaTokenPattern, JaTokenSpec, RegexPattern} from '../core/rule-types.js'
 import {rawTokens, type ProseSentence} from '../core/text-model.js'
 import {gatesFor, mayMatch, UNSAFE_WITHOUT_U, type RegexGate} from './regex-gates.js'
+import {TrigramTable} from './trigrams.js'
 
 /** A cue found in a sentence; offsets are source offsets. */
 export interface CueMatch {
@@ -120,16 +121,17 @@ function regexCues(regexes: RegExp[], patterns: RegexPattern[], gates: RegexGate
   let safe: boolean | undefined
   for (const regexGate of gates) {
     const {gate, fast, members, literalSets, ignoreCase} = regexGate
-    // The literals spare a short run compiling the gate; over many sentences the compiled gate
-    // costs about as much as the literal scans, so after LITERAL_CHECKS sentences, or once the
-    // gate has run, they are no longer asked.
+    // Every match holds a string of each of a member's literal sets, so a sentence that holds
+    // no member's strings skips the gate; looked up through the sentence's trigrams, the
+    // literals cost far less than the gates, which most sentences would run in vain (issue 18).
     // A case-insensitive literal is looked for in the lowercased text, which holds for text
     // without ſ and K (the only characters that fold onto ASCII letters); other text runs the gate.
-    if (literalSets && regexGate.literalChecks < LITERAL_CHECKS && (!ignoreCase || (safe ??= !UNSAFE_WITHOUT_U.test(text)))) {
-      regexGate.literalChecks++
-      if (!mayMatch(literalSets, ignoreCase ? lowercased(text) : text)) continue
+    if (literalSets && (!ignoreCase || (safe ??= !UNSAFE_WITHOUT_U.test(text)))) {
+      const searched = ignoreCase ? lowercased(text) : text
+      const table = ignoreCase ? lowerTrigrams : rawTrigrams
+      table.load(searched)
+      if (!mayMatch(literalSets, searched, table)) continue
     }
-    regexGate.literalChecks = LITERAL_CHECKS
     if (fast && (safe ??= !UNSAFE_WITHOUT_U.test(text))) {
       if (!fast.test(text)) continue
     } else if (gate && !gate.test(text)) continue
@@ -146,8 +148,9 @@ function regexCues(regexes: RegExp[], patterns: RegexPattern[], gates: RegexGate
   }
 }
 
-// Sentences on which a gate's literals are looked for before it is run anyway: a few drafts' worth.
-const LITERAL_CHECKS = 500
+// The trigrams of the last sentence text asked about, as written and lowercased.
+const rawTrigrams = new TrigramTable()
+const lowerTrigrams = new TrigramTable()
 
 // The last sentence text lowercased: every rule's gates of a sentence look in the same one.
 let lastText = ''

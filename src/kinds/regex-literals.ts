@@ -102,8 +102,10 @@ class Parser {
       }
       if (char === '[') {
         endRun()
-        this.skipClass()
-        this.quantifier()
+        const chars = this.classChars()
+        // A quantified class may repeat or vanish; one that must match once holds one of its characters.
+        if (this.isQuantifier()) this.quantifier()
+        else if (chars) consider(chars)
         continue
       }
       let literal: string | undefined
@@ -161,16 +163,33 @@ class Parser {
     return lookaround ? undefined : literals
   }
 
-  private skipClass() {
+  /**
+   * [ … ]: its characters when it lists only literal ones ([$€£], ['’]), as a set of which a
+   * match holds one; undefined for a negated class, a range, or a class escape such as \\d.
+   */
+  private classChars(): string[] | undefined {
     const source = this.source
     this.at++
-    if (source[this.at] === ']') {
-      this.at++
-      return
+    // In JavaScript a ] first in the class closes it (an empty class), unlike other flavours.
+    let chars: Set<string> | undefined = source[this.at] === '^' ? undefined : new Set()
+    while (this.at < source.length && source[this.at] !== ']') {
+      let char = source[this.at]!
+      if (char === '\\') {
+        const next = source[this.at + 1]
+        if (next === undefined || !ESCAPED_LITERAL.test(next)) chars = undefined
+        else char = next
+        this.at += 2
+      } else {
+        // A - between two characters makes a range (a - first or last is itself, but rare enough to skip).
+        if (char === '-') chars = undefined
+        this.at++
+      }
+      if (chars && this.ignoreCase && !foldsPlainly(char)) chars = undefined
+      chars?.add(this.ignoreCase ? char.toLowerCase() : char)
     }
-    while (this.at < source.length && source[this.at] !== ']') this.at += source[this.at] === '\\' ? 2 : 1
     if (this.at >= source.length) throw new Error('unclosed class')
     this.at++
+    return chars && chars.size > 0 ? [...chars] : undefined
   }
 
   private isQuantifier(): boolean {
