@@ -17,7 +17,10 @@ describe('required literals of a regex cue', () => {
 
   it('gives the union over alternatives, and nothing when one alternative has none', () => {
     expect(requiredLiterals('\\bact now\\b|\\bhurry up\\b', 'i')).toEqual([['act now', 'hurry up']])
-    expect(requiredLiterals('\\bact now\\b|\\d+%', 'i')).toBeUndefined()
+    expect(requiredLiterals('\\bact now\\b|\\d+', 'i')).toBeUndefined()
+    // One character is a literal too (a '#' or '%' is rare in prose); longer ones rank first.
+    expect(requiredLiterals('\\bact now\\b|\\d+%', 'i')).toEqual([['act now', '%']])
+    expect(requiredLiterals('(?:#|No\\.\\s?)1\\s+(?:rated|ranked)', 'i')).toEqual([['rated', 'ranked'], ['1']])
     expect(requiredLiterals('(?:今夜|本日)\\s?\\d{1,2}時まで', '')).toEqual([['時まで'], ['今夜', '本日']])
     expect(requiredLiterals('(?:がん|癌)(?:を|が)?予防', '')).toEqual([['予防'], ['がん', '癌']])
   })
@@ -32,7 +35,7 @@ describe('required literals of a regex cue', () => {
     expect(requiredLiterals('[\\d$] ?\\d', 'i')).toBeUndefined()
     expect(requiredLiterals('(?:win){0,2}\\d+', 'i')).toBeUndefined()
     // \u and \x arguments are not text; \. is a full stop.
-    expect(requiredLiterals('caf\\u00e9s', '')).toEqual([['caf']])
+    expect(requiredLiterals('caf\\u00e9s', '')).toEqual([['caf'], ['s']])
     expect(requiredLiterals('\\x41\\p{L}+', 'u')).toBeUndefined()
     expect(requiredLiterals('No\\. 1 brand', '')).toEqual([['No. 1 brand']])
     expect(requiredLiterals('(?<word>deal)s? \\k<word>', 'i')).toEqual([['deal']])

@@ -44,11 +44,8 @@ export function containsAll(text: string, sets: readonly string[][]): boolean {
 const SYNTAX = new Set([...'\\^$.|?*+()[]{}'])
 // Escapes of a punctuation character that stand for that character.
 const ESCAPED_LITERAL = /[^\dA-Za-z]/
-// Shorter literals filter too little to be worth a scan; one character outside ASCII (a kanji) is enough.
-const MIN_LENGTH = 2
 // Two required sets (a run and a group, say) filter much better than one; more add little.
 const MAX_SETS = 2
-const NON_ASCII = /[^\0-\x7f]/
 
 class Parser {
   at = 0
@@ -85,7 +82,10 @@ class Parser {
       if (candidate.length > 0 && selectivity(candidate) > 0) candidates.push(candidate)
     }
     const endRun = () => {
-      if (run.length >= MIN_LENGTH || NON_ASCII.test(run)) consider([run])
+      // Even one character filters: a '#' or a '%' is rare in prose, and with the sentence's
+      // trigrams looked up first, a short literal costs one substring search (issue 18).
+      // The most selective sets are kept, so a short one only joins where there is nothing better.
+      if (run.length > 0) consider([run])
       run = ''
     }
     const source = this.source
