@@ -44,6 +44,8 @@ describe('GFM and front matter only where a document needs them', () => {
     urlsAndEmail: 'Mail ops+news@example.co.uk, mailto:a@b.org or xmpp:c@d.net/e; see https://example.com.\n',
     atWithoutEmail: 'Meet @ noon at https://example.com; @handle and a@b are not addresses.\n',
     tableAndUrl: 'Plans at https://example.com:\n\n| Plan | Link |\n|:--|--:|\n| Pro | www.example.com |\n',
+    // A CR LF is one line ending: '[' CR LF ']' is an unchecked box (main's marker missed it).
+    crlfTaskBox: 'Steps:\r\n\r\n- [\r\n] sign up\r\n',
     strikeAndTasks: '- [ ] ~~Old~~ new\n- [X] Done ~one~ tilde\n\n[^a] is not a footnote without a definition.\n',
     everything: '---\ntitle: t\n---\n\n| a |\n| - |\n| ~~b~~ |\n\n- [x] c@d.io www.e.f[^1]\n\n[^1]: https://g.h\n'
   }

@@ -32,14 +32,14 @@ export const GFM_ALL = GFM_URL | GFM_EMAIL | GFM_FOOTNOTE | GFM_STRIKETHROUGH | 
 // Where each construct can start: literal autolinks with www., http:// or https:// (any case),
 // e-mail addresses (also after mailto: and xmpp:) with @, footnote calls and definitions with [^,
 // strikethrough with ~, tables with | (the delimiter row needs one), task list items with a
-// one-character box ([ ], [x]).
+// one-character box ([ ], [x]), where a CR LF line ending counts as one character.
 const MARKERS: [number, RegExp][] = [
   [GFM_URL, /www\.|https?:/i],
   [GFM_EMAIL, /@/],
   [GFM_FOOTNOTE, /\[\^/],
   [GFM_STRIKETHROUGH, /~/],
   [GFM_TABLE, /\|/],
-  [GFM_TASK_LIST, /\[[\s\S]\]/]
+  [GFM_TASK_LIST, /\[(?:[\s\S]|\r\n)\]/]
 ]
 
 /** The GFM constructs a document may contain, as bits (0: it parses as CommonMark). */
