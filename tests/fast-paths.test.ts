@@ -19,6 +19,12 @@ describe('regex cues without the u flag', () => {
     expect(await found('The strasse sale is on.', [pack])).toEqual([])
   })
 
+  it('finds case-insensitive regex cues in a sentence with an emoji (the literal pre-filter reads it)', async () => {
+    const pack: UserPack = {cues: {hype: {en: [{regex: '\\bsave big\\b', flags: 'i'}]}}}
+    expect(await found('SAVE BIG 🔥 this week.', [pack])).toContain('hype:SAVE BIG')
+    expect(await found('Save 😀 big this week.', [pack])).not.toContain('hype:Save 😀 big')
+  })
+
   it('reads built-in cues the same next to emoji', async () => {
     expect(await found('Only 3 spots left 🔥 so join.')).toEqual(['scarcity:Only 3 spots left', 'pressure-punctuation:🔥'])
   })

@@ -49,3 +49,16 @@ describe('mayMatch with trigrams', () => {
     expect(ask('Take your time, readers.')).toBe(false)
   })
 })
+
+describe('the literal pre-filter on text with astral characters', () => {
+  it('lowercases every other character that matches an ASCII letter under iu to that letter', () => {
+    // Every code point that matches an ASCII letter under `iu` lowercases to that letter, but for ſ.
+    const strays: string[] = []
+    for (let code = 0x80; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue
+      const char = String.fromCodePoint(code)
+      if (/^[a-z]$/iu.test(char) && !/^[a-z]$/.test(char.toLowerCase())) strays.push(char)
+    }
+    expect(strays).toEqual(['ſ'])
+  })
+})

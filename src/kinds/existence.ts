@@ -134,14 +134,19 @@ export function findCues(rule: CompiledRule, sentence: ProseSentence): CueMatch[
 function regexCues(regexes: RegExp[], patterns: RegexPattern[], gates: RegexGate[], sentence: ProseSentence, found: CueMatch[]) {
   const {text, origin, originEnd} = sentence.normalized
   let safe: boolean | undefined
+  let foldsPlainly: boolean | undefined
   for (const regexGate of gates) {
     const {gate, fast, members, literalSets, ignoreCase} = regexGate
     // Every match holds a string of each of a member's literal sets, so a sentence that holds
     // no member's strings skips the gate; looked up through the sentence's trigrams, the
     // literals cost far less than the gates, which most sentences would run in vain (issue 18).
     // A case-insensitive literal is looked for in the lowercased text, which holds for text
-    // without ſ and K (the only characters that fold onto ASCII letters); other text runs the gate.
-    if (literalSets && (!ignoreCase || (safe ??= !UNSAFE_WITHOUT_U.test(text)))) {
+    // without ſ (the one character that matches an ASCII letter under `iu` while its lowercase
+    // is not that letter; checked over every code point) and, to be safe, K; other text runs
+    // the gate. Astral characters do not matter here (they only make the gate run with `u`), so
+    // a sentence with an emoji no longer compiles the slow `u` gates when it holds no member's
+    // literals (issue 18).
+    if (literalSets && (!ignoreCase || (foldsPlainly ??= !FOLDS_ONTO_ASCII.test(text)))) {
       const searched = ignoreCase ? lowercased(text) : text
       const table = ignoreCase ? lowerTrigrams : rawTrigrams
       table.load(searched)
@@ -162,6 +167,9 @@ function regexCues(regexes: RegExp[], patterns: RegexPattern[], gates: RegexGate
     }
   }
 }
+
+// Characters that match an ASCII letter case-insensitively: ſ (s) lowercases to itself; K (k) is kept out too.
+const FOLDS_ONTO_ASCII = /[\u017F\u212A]/
 
 // The trigrams of the last sentence text asked about, as written and lowercased.
 const rawTrigrams = new TrigramTable()
