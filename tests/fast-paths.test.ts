@@ -19,6 +19,12 @@ describe('regex cues without the u flag', () => {
     expect(await found('The strasse sale is on.', [pack])).toEqual([])
   })
 
+  it('finds case-insensitive regex cues in a sentence with an emoji (the literal pre-filter reads it)', async () => {
+    const pack: UserPack = {cues: {hype: {en: [{regex: '\\bsave big\\b', flags: 'i'}]}}}
+    expect(await found('SAVE BIG 🔥 this week.', [pack])).toContain('hype:SAVE BIG')
+    expect(await found('Save 😀 big this week.', [pack])).not.toContain('hype:Save 😀 big')
+  })
+
   it('reads built-in cues the same next to emoji', async () => {
     expect(await found('Only 3 spots left 🔥 so join.')).toEqual(['scarcity:Only 3 spots left', 'pressure-punctuation:🔥'])
   })
@@ -37,7 +43,17 @@ describe('GFM and front matter only where a document needs them', () => {
     tasks: '- [ ] Sign up\n- [x] Read\n',
     frontMatter: '---\nstage: sales\n---\n\nBuy now.\n',
     thematicBreakFirst: '---\n\nNot front matter, a rule and text.\n',
-    fakeMarkers: 'A pipe-less, tilde-less text about http and email.\n'
+    fakeMarkers: 'A pipe-less, tilde-less text about http and email.\n',
+    // Each GFM construct joins the parser alone (gfm-parts.ts): mixes, and markers in any case.
+    upperCaseUrls: 'Go to WWW.EXAMPLE.COM or HTTPS://EXAMPLE.COM/A_B now, not www or https.\n',
+    urlsBesideWords: 'Sign-up_page:https://example.com/x?y=1&z=2, (www.example.org/path).\n\n* list www.a.b\n',
+    urlsAndEmail: 'Mail ops+news@example.co.uk, mailto:a@b.org or xmpp:c@d.net/e; see https://example.com.\n',
+    atWithoutEmail: 'Meet @ noon at https://example.com; @handle and a@b are not addresses.\n',
+    tableAndUrl: 'Plans at https://example.com:\n\n| Plan | Link |\n|:--|--:|\n| Pro | www.example.com |\n',
+    // A CR LF is one line ending: '[' CR LF ']' is an unchecked box (main's marker missed it).
+    crlfTaskBox: 'Steps:\r\n\r\n- [\r\n] sign up\r\n',
+    strikeAndTasks: '- [ ] ~~Old~~ new\n- [X] Done ~one~ tilde\n\n[^a] is not a footnote without a definition.\n',
+    everything: '---\ntitle: t\n---\n\n| a |\n| - |\n| ~~b~~ |\n\n- [x] c@d.io www.e.f[^1]\n\n[^1]: https://g.h\n'
   }
   for (const [name, text] of Object.entries(documents)) {
     it(`parses the ${name} document as the full parser does`, async () => {

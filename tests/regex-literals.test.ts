@@ -17,21 +17,37 @@ describe('required literals of a regex cue', () => {
 
   it('gives the union over alternatives, and nothing when one alternative has none', () => {
     expect(requiredLiterals('\\bact now\\b|\\bhurry up\\b', 'i')).toEqual([['act now', 'hurry up']])
-    expect(requiredLiterals('\\bact now\\b|\\d+%', 'i')).toBeUndefined()
+    expect(requiredLiterals('\\bact now\\b|\\d+', 'i')).toBeUndefined()
+    // One character is a literal too (a '#' or '%' is rare in prose); longer ones rank first.
+    expect(requiredLiterals('\\bact now\\b|\\d+%', 'i')).toEqual([['act now', '%']])
+    expect(requiredLiterals('(?:#|No\\.\\s?)1\\s+(?:rated|ranked)', 'i')).toEqual([['rated', 'ranked'], ['1']])
     expect(requiredLiterals('(?:今夜|本日)\\s?\\d{1,2}時まで', '')).toEqual([['時まで'], ['今夜', '本日']])
     expect(requiredLiterals('(?:がん|癌)(?:を|が)?予防', '')).toEqual([['予防'], ['がん', '癌']])
   })
 
-  it('reads nothing from optional groups, lookarounds, classes and escapes of letters', () => {
+  it('reads nothing from optional groups, lookarounds, open classes and escapes of letters', () => {
     expect(requiredLiterals('(?:limited )?offer', 'i')).toEqual([['offer']])
     expect(requiredLiterals('(?<!not )(?=only)\\w+', 'i')).toBeUndefined()
-    expect(requiredLiterals('[$€£] ?\\d[\\d.,]*', 'i')).toBeUndefined()
+    expect(requiredLiterals('[^$€£] ?\\d[\\d.,]*', 'i')).toBeUndefined()
+    expect(requiredLiterals('[$-£] ?\\d', 'i')).toBeUndefined()
+    expect(requiredLiterals('[$€£]? ?\\d', 'i')).toBeUndefined()
+    expect(requiredLiterals('[$€£]+ ?\\d', 'i')).toBeUndefined()
+    expect(requiredLiterals('[\\d$] ?\\d', 'i')).toBeUndefined()
     expect(requiredLiterals('(?:win){0,2}\\d+', 'i')).toBeUndefined()
     // \u and \x arguments are not text; \. is a full stop.
-    expect(requiredLiterals('caf\\u00e9s', '')).toEqual([['caf']])
+    expect(requiredLiterals('caf\\u00e9s', '')).toEqual([['caf'], ['s']])
     expect(requiredLiterals('\\x41\\p{L}+', 'u')).toBeUndefined()
     expect(requiredLiterals('No\\. 1 brand', '')).toEqual([['No. 1 brand']])
     expect(requiredLiterals('(?<word>deal)s? \\k<word>', 'i')).toEqual([['deal']])
+  })
+
+  it('reads a class of literal characters as a set of which a match holds one (issue 18)', () => {
+    expect(requiredLiterals('[$€£] ?\\d[\\d.,]*', 'i')).toEqual([['$', '€', '£']])
+    expect(requiredLiterals('(?<![\\w$])[$€£] ?\\d+ +[$€£] ?\\d+', '')).toEqual([['$', '€', '£'], ['$', '€', '£']])
+    expect(requiredLiterals('[Uu]se code', 'i')).toEqual([['se code'], ['u']])
+    expect(requiredLiterals('[Ss]ave', '')).toEqual([['ave'], ['S', 's']])
+    expect(requiredLiterals('[\\].] now', '')).toEqual([[' now'], [']', '.']])
+    expect(requiredLiterals('[ÄA]rger', 'i')).toEqual([['rger']])
   })
 
   it('never reads a cased non-ASCII letter of a case-insensitive pattern as a literal', () => {
@@ -45,7 +61,8 @@ describe('required literals of a regex cue', () => {
     const cases: [string, string, string[]][] = [
       ['\\b(?:double|triple) your (?:income|sales)\\b', 'i', ['Double YOUR income now', 'we TRIPLE your Sales.']],
       ['\\bdon[\'’]t miss\\b', 'i', ['DON’T MISS it', "don't miss"]],
-      ['期間限定(?:セール|価格)', '', ['本日から期間限定セール']]
+      ['期間限定(?:セール|価格)', '', ['本日から期間限定セール']],
+      ['[$€£] ?\\d+ +[$€£] ?\\d+ (?:at|from)\\b', 'i', ['Was €40 $ 25 AT the shop', '£9 £7 from']]
     ]
     for (const [source, flags, texts] of cases) {
       const sets = requiredLiterals(source, flags)!

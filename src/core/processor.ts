@@ -11,6 +11,7 @@ import {lintFormat} from '../formats/lint-format.js'
 import {loadRemarkMdx, remarkFrontmatter, remarkGfm, remarkParse} from './plugins.js'
 import {resolveOptions, type ResolvedOptions, type TrustlintOptions} from './options.js'
 import {formatOf, type Format} from '../formats/index.js'
+import {GFM_ALL, gfmPartsOf, remarkGfmParts} from './gfm-parts.js'
 
 // unified's processor is a callable instance whose prototype is not
 // Function.prototype, so it has no `.call`. The CJS build (sucrase) rewrites a
@@ -51,29 +52,26 @@ export function createProcessor(options?: TrustlintOptions, {mdx = false} = {}):
 function buildProcessor(resolved: ResolvedOptions, mdx: boolean, syntax: Syntax = ALL_SYNTAX): MarkdownProcessor {
   const processor = newProcessor().use(remarkParse)
   if (syntax & FRONT_MATTER) processor.use(remarkFrontmatter, ['yaml'])
-  if (syntax & GFM) processor.use(remarkGfm)
+  const gfm = syntax >> GFM_SHIFT
+  if (gfm === GFM_ALL) processor.use(remarkGfm)
+  else if (gfm !== 0) processor.use(remarkGfmParts, gfm)
   if (mdx) processor.use(loadRemarkMdx())
   return processor.use(trustlintTransform, resolved).freeze() as unknown as MarkdownProcessor
 }
 
-/** Which syntax extensions a document needs, as bits. */
+/** Which syntax extensions a document needs, as bits: front matter, then the GFM constructs (gfm-parts.ts). */
 type Syntax = number
 const FRONT_MATTER = 1
-const GFM = 2
-const ALL_SYNTAX: Syntax = FRONT_MATTER | GFM
+const GFM_SHIFT = 1
+const ALL_SYNTAX: Syntax = FRONT_MATTER | (GFM_ALL << GFM_SHIFT)
 
 /**
- * Every character sequence with which a GFM construct can start: tables (|), strikethrough (~),
- * literal autolinks (www., http://, https://, and e-mail addresses, also after mailto: and
- * xmpp:, with @), footnotes ([^) and task list items ([ ], [x]). Without any of them GFM
- * parses a document exactly as CommonMark does, and its extensions cost more than the rest
- * of the Markdown parse (they are tried at every character).
+ * The extensions a Markdown document needs: YAML front matter only opens on the first line,
+ * and each GFM construct only where the text has a sequence it can start with (without any,
+ * GFM parses a document exactly as CommonMark does).
  */
-const GFM_MARKER = /[|~@]|\[\^|\[[\s\S]\]|www\.|https?:/i
-
-/** The extensions a Markdown document needs: YAML front matter only opens on the first line. */
 function syntaxOf(source: string): Syntax {
-  return (source.startsWith('---') ? FRONT_MATTER : 0) | (GFM_MARKER.test(source) ? GFM : 0)
+  return (source.startsWith('---') ? FRONT_MATTER : 0) | (gfmPartsOf(source) << GFM_SHIFT)
 }
 
 /** Create a linter; throws a clear error for bad options (unknown stage, rule or level). */
@@ -86,7 +84,7 @@ export function createLinter(options?: TrustlintOptions): Linter {
   const lintWithTree = async (input: string | VFile) => {
     const file = toFile(input, resolved.format)
     const format = formatOf(file.path, resolved.format)
-    // Markdown gets GFM and front matter only when the text has their markers (issue 18).
+    // Markdown gets each GFM construct and front matter only when the text has their markers (issue 18).
     const processor = format === 'mdx' ? (mdx ??= buildProcessor(resolved, true)) : markdownFor(format === 'markdown' ? syntaxOf(String(file.value ?? '')) : ALL_SYNTAX)
     return lintFormat(file, format, processor, reportParseError)
   }

@@ -2,6 +2,7 @@ import type {KuromojiToken} from '../lang/ja/tokenizer.js'
 import type {CompiledRule, EnWordPattern, JaTokenPattern, JaTokenSpec, RegexPattern} from '../core/rule-types.js'
 import {rawTokens, type ProseSentence} from '../core/text-model.js'
 import {gatesFor, mayMatch, UNSAFE_WITHOUT_U, type RegexGate} from './regex-gates.js'
+import {TrigramTable} from './trigrams.js'
 
 /** A cue found in a sentence; offsets are source offsets. */
 export interface CueMatch {
@@ -13,47 +14,61 @@ export interface CueMatch {
   expected: string[] | undefined
 }
 
-interface CompiledIndex {
-  ja: Map<string, JaTokenPattern[]>
-  jaAny: JaTokenPattern[]
-  jaRegex: RegExp[]
-  jaRegexPatterns: RegexPattern[]
-  jaGates: RegexGate[]
-  en: Map<string, EnWordPattern[]>
-  enRegex: RegExp[]
-  enRegexPatterns: RegexPattern[]
-  enGates: RegexGate[]
+interface JaIndex {
+  tokens: Map<string, JaTokenPattern[]>
+  any: JaTokenPattern[]
+  regex: RegExp[]
+  regexPatterns: RegexPattern[]
+  gates: RegexGate[]
 }
 
-// Indexes are built once per rule object, never per call.
-const indexes = new WeakMap<CompiledRule, CompiledIndex>()
+interface EnIndex {
+  words: Map<string, EnWordPattern[]>
+  regex: RegExp[]
+  regexPatterns: RegexPattern[]
+  gates: RegexGate[]
+}
 
-function indexFor(rule: CompiledRule): CompiledIndex {
-  let index = indexes.get(rule)
+// Indexes are built once per rule object and language, never per call, and only for a
+// language that a sentence has: an English draft never builds the Japanese expressions
+// and gates (a tenth of a cold English run's CPU, issue 18).
+const jaIndexes = new WeakMap<CompiledRule, JaIndex>()
+const enIndexes = new WeakMap<CompiledRule, EnIndex>()
+
+function jaIndexFor(rule: CompiledRule): JaIndex {
+  let index = jaIndexes.get(rule)
   if (index) return index
-  index = {ja: new Map(), jaAny: [], jaRegex: [], jaRegexPatterns: [], jaGates: [], en: new Map(), enRegex: [], enRegexPatterns: [], enGates: []}
+  index = {tokens: new Map(), any: [], regex: [], regexPatterns: [], gates: []}
   for (const pattern of rule.patterns.ja) {
     if (pattern.kind === 'regex') {
-      index.jaRegex.push(new RegExp(pattern.regex, pattern.flags + 'gu'))
-      index.jaRegexPatterns.push(pattern)
+      index.regex.push(new RegExp(pattern.regex, pattern.flags + 'gu'))
+      index.regexPatterns.push(pattern)
       continue
     }
     const first = pattern.tokens[0]!
     const keys = first.optional ? undefined : (first.basic ?? first.surface)
-    if (!keys) index.jaAny.push(pattern)
-    else for (const key of keys) push(index.ja, key, pattern)
+    if (!keys) index.any.push(pattern)
+    else for (const key of keys) push(index.tokens, key, pattern)
   }
+  index.gates = gatesFor(index.regexPatterns)
+  jaIndexes.set(rule, index)
+  return index
+}
+
+function enIndexFor(rule: CompiledRule): EnIndex {
+  let index = enIndexes.get(rule)
+  if (index) return index
+  index = {words: new Map(), regex: [], regexPatterns: [], gates: []}
   for (const pattern of rule.patterns.en) {
     if (pattern.kind === 'regex') {
-      index.enRegex.push(new RegExp(pattern.regex, pattern.flags + 'gu'))
-      index.enRegexPatterns.push(pattern)
+      index.regex.push(new RegExp(pattern.regex, pattern.flags + 'gu'))
+      index.regexPatterns.push(pattern)
       continue
     }
-    for (const form of pattern.words[0]!) push(index.en, form, pattern)
+    for (const form of pattern.words[0]!) push(index.words, form, pattern)
   }
-  index.jaGates = gatesFor(index.jaRegexPatterns)
-  index.enGates = gatesFor(index.enRegexPatterns)
-  indexes.set(rule, index)
+  index.gates = gatesFor(index.regexPatterns)
+  enIndexes.set(rule, index)
   return index
 }
 
@@ -65,12 +80,12 @@ function push<T>(map: Map<string, T[]>, key: string, value: T) {
 
 /** Find every cue of a rule in a sentence: longest first, never overlapping. */
 export function findCues(rule: CompiledRule, sentence: ProseSentence): CueMatch[] {
-  const index = indexFor(rule)
   const found: CueMatch[] = []
   if (sentence.lang === 'ja') {
+    const index = jaIndexFor(rule)
     // Look patterns up per token without building candidate arrays, and skip a rule
     // without Japanese patterns (a check-only rule) before touching the sentence.
-    if (index.ja.size > 0 || index.jaAny.length > 0) {
+    if (index.tokens.size > 0 || index.any.length > 0) {
       const tokens = sentence.tokens
       const raw = rawTokens(sentence)
       const tryAll = (patterns: JaTokenPattern[] | undefined, at: number) => {
@@ -84,15 +99,16 @@ export function findCues(rule: CompiledRule, sentence: ProseSentence): CueMatch[
       }
       for (let at = 0; at < tokens.length; at++) {
         const token = tokens[at]!.token
-        tryAll(index.ja.get(token.basic_form), at)
-        if (token.surface_form !== token.basic_form) tryAll(index.ja.get(token.surface_form), at)
-        tryAll(index.jaAny, at)
+        tryAll(index.tokens.get(token.basic_form), at)
+        if (token.surface_form !== token.basic_form) tryAll(index.tokens.get(token.surface_form), at)
+        tryAll(index.any, at)
       }
     }
-    if (index.jaRegex.length > 0) regexCues(index.jaRegex, index.jaRegexPatterns, index.jaGates, sentence, found)
+    if (index.regex.length > 0) regexCues(index.regex, index.regexPatterns, index.gates, sentence, found)
   } else {
+    const index = enIndexFor(rule)
     const words = sentence.words
-    const numbered = index.en.get('{n}')
+    const numbered = index.words.get('{n}')
     const tryAll = (patterns: EnWordPattern[] | undefined, at: number) => {
       if (!patterns) return
       for (const pattern of patterns) {
@@ -101,15 +117,15 @@ export function findCues(rule: CompiledRule, sentence: ProseSentence): CueMatch[
         if (to > at) found.push({start: words[at]!.start, end: words[to - 1]!.end, from: at, to, expected: pattern.expected})
       }
     }
-    if (index.en.size > 0) {
+    if (index.words.size > 0) {
       for (let at = 0; at < words.length; at++) {
         const norm = words[at]!.norm
-        tryAll(index.en.get(norm), at)
+        tryAll(index.words.get(norm), at)
         // A pattern that opens with a number ("{n} hours left") is looked up from any number.
         if (numbered && isNumberWord(norm)) tryAll(numbered, at)
       }
     }
-    if (index.enRegex.length > 0) regexCues(index.enRegex, index.enRegexPatterns, index.enGates, sentence, found)
+    if (index.regex.length > 0) regexCues(index.regex, index.regexPatterns, index.gates, sentence, found)
   }
   return longestFirst(found)
 }
@@ -118,18 +134,24 @@ export function findCues(rule: CompiledRule, sentence: ProseSentence): CueMatch[
 function regexCues(regexes: RegExp[], patterns: RegexPattern[], gates: RegexGate[], sentence: ProseSentence, found: CueMatch[]) {
   const {text, origin, originEnd} = sentence.normalized
   let safe: boolean | undefined
+  let foldsPlainly: boolean | undefined
   for (const regexGate of gates) {
     const {gate, fast, members, literalSets, ignoreCase} = regexGate
-    // The literals spare a short run compiling the gate; over many sentences the compiled gate
-    // costs about as much as the literal scans, so after LITERAL_CHECKS sentences, or once the
-    // gate has run, they are no longer asked.
+    // Every match holds a string of each of a member's literal sets, so a sentence that holds
+    // no member's strings skips the gate; looked up through the sentence's trigrams, the
+    // literals cost far less than the gates, which most sentences would run in vain (issue 18).
     // A case-insensitive literal is looked for in the lowercased text, which holds for text
-    // without ſ and K (the only characters that fold onto ASCII letters); other text runs the gate.
-    if (literalSets && regexGate.literalChecks < LITERAL_CHECKS && (!ignoreCase || (safe ??= !UNSAFE_WITHOUT_U.test(text)))) {
-      regexGate.literalChecks++
-      if (!mayMatch(literalSets, ignoreCase ? lowercased(text) : text)) continue
+    // without ſ (the one character that matches an ASCII letter under `iu` while its lowercase
+    // is not that letter; checked over every code point) and, to be safe, K; other text runs
+    // the gate. Astral characters do not matter here (they only make the gate run with `u`), so
+    // a sentence with an emoji no longer compiles the slow `u` gates when it holds no member's
+    // literals (issue 18).
+    if (literalSets && (!ignoreCase || (foldsPlainly ??= !FOLDS_ONTO_ASCII.test(text)))) {
+      const searched = ignoreCase ? lowercased(text) : text
+      const table = ignoreCase ? lowerTrigrams : rawTrigrams
+      table.load(searched)
+      if (!mayMatch(literalSets, searched, table)) continue
     }
-    regexGate.literalChecks = LITERAL_CHECKS
     if (fast && (safe ??= !UNSAFE_WITHOUT_U.test(text))) {
       if (!fast.test(text)) continue
     } else if (gate && !gate.test(text)) continue
@@ -146,8 +168,12 @@ function regexCues(regexes: RegExp[], patterns: RegexPattern[], gates: RegexGate
   }
 }
 
-// Sentences on which a gate's literals are looked for before it is run anyway: a few drafts' worth.
-const LITERAL_CHECKS = 500
+// Characters that match an ASCII letter case-insensitively: ſ (s) lowercases to itself; K (k) is kept out too.
+const FOLDS_ONTO_ASCII = /[\u017F\u212A]/
+
+// The trigrams of the last sentence text asked about, as written and lowercased.
+const rawTrigrams = new TrigramTable()
+const lowerTrigrams = new TrigramTable()
 
 // The last sentence text lowercased: every rule's gates of a sentence look in the same one.
 let lastText = ''

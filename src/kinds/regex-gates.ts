@@ -1,5 +1,6 @@
 import type {RegexPattern} from '../core/rule-types.js'
-import {containsAll, requiredLiterals} from './regex-literals.js'
+import {requiredLiterals} from './regex-literals.js'
+import {trigramHashes, type TrigramTable} from './trigrams.js'
 
 /**
  * One alternation of all regex cues with the same flags: a sentence that it does
@@ -22,10 +23,14 @@ export interface RegexGate {
    * member has all its sets skips the gate without running (or first compiling) it. See
    * regex-literals.ts.
    */
-  literalSets: string[][][] | undefined
+  literalSets: Literal[][][] | undefined
   ignoreCase: boolean
-  /** Sentences on which the literals were looked for (see regexCues in existence.ts). */
-  literalChecks: number
+}
+
+/** A required literal with its trigram hashes (undefined under three characters). */
+export interface Literal {
+  text: string
+  trigrams: Int32Array | undefined
 }
 
 /**
@@ -120,23 +125,39 @@ export function gatesFor(patterns: RegexPattern[]): RegexGate[] {
         fast = undefined
       }
     }
-    return {gate, fast, members, literalSets: memberLiterals(patterns, members), ignoreCase: flags.includes('i'), literalChecks: 0}
+    return {gate, fast, members, literalSets: memberLiterals(patterns, members), ignoreCase: flags.includes('i')}
   })
 }
 
 /** Per member, its required literal sets; undefined when a member has none. */
-function memberLiterals(patterns: RegexPattern[], members: number[]): string[][][] | undefined {
-  const sets: string[][][] = []
+function memberLiterals(patterns: RegexPattern[], members: number[]): Literal[][][] | undefined {
+  const sets: Literal[][][] = []
   for (const member of members) {
     const literals = requiredLiterals(patterns[member]!.regex, patterns[member]!.flags)
     if (!literals) return undefined
-    sets.push(literals)
+    sets.push(literals.map((set) => set.map((text) => ({text, trigrams: trigramHashes(text)}))))
   }
   return sets
 }
 
-/** Whether some member of a gate has a string of each of its literal sets in the text. */
-export function mayMatch(literalSets: string[][][], text: string): boolean {
-  for (const sets of literalSets) if (containsAll(text, sets)) return true
+/**
+ * Whether some member of a gate has a string of each of its literal sets in the text;
+ * `table` holds the trigrams of that same text, and a literal is searched for only when
+ * all of its trigrams are there.
+ */
+export function mayMatch(literalSets: Literal[][][], text: string, table: TrigramTable): boolean {
+  members: for (const sets of literalSets) {
+    for (const set of sets) {
+      let found = false
+      for (const literal of set) {
+        if ((literal.trigrams === undefined || table.mayContain(literal.trigrams)) && text.includes(literal.text)) {
+          found = true
+          break
+        }
+      }
+      if (!found) continue members
+    }
+    return true
+  }
   return false
 }

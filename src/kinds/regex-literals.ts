@@ -44,11 +44,8 @@ export function containsAll(text: string, sets: readonly string[][]): boolean {
 const SYNTAX = new Set([...'\\^$.|?*+()[]{}'])
 // Escapes of a punctuation character that stand for that character.
 const ESCAPED_LITERAL = /[^\dA-Za-z]/
-// Shorter literals filter too little to be worth a scan; one character outside ASCII (a kanji) is enough.
-const MIN_LENGTH = 2
 // Two required sets (a run and a group, say) filter much better than one; more add little.
 const MAX_SETS = 2
-const NON_ASCII = /[^\0-\x7f]/
 
 class Parser {
   at = 0
@@ -85,7 +82,10 @@ class Parser {
       if (candidate.length > 0 && selectivity(candidate) > 0) candidates.push(candidate)
     }
     const endRun = () => {
-      if (run.length >= MIN_LENGTH || NON_ASCII.test(run)) consider([run])
+      // Even one character filters: a '#' or a '%' is rare in prose, and with the sentence's
+      // trigrams looked up first, a short literal costs one substring search (issue 18).
+      // The most selective sets are kept, so a short one only joins where there is nothing better.
+      if (run.length > 0) consider([run])
       run = ''
     }
     const source = this.source
@@ -102,8 +102,10 @@ class Parser {
       }
       if (char === '[') {
         endRun()
-        this.skipClass()
-        this.quantifier()
+        const chars = this.classChars()
+        // A quantified class may repeat or vanish; one that must match once holds one of its characters.
+        if (this.isQuantifier()) this.quantifier()
+        else if (chars) consider(chars)
         continue
       }
       let literal: string | undefined
@@ -161,16 +163,33 @@ class Parser {
     return lookaround ? undefined : literals
   }
 
-  private skipClass() {
+  /**
+   * [ … ]: its characters when it lists only literal ones ([$€£], ['’]), as a set of which a
+   * match holds one; undefined for a negated class, a range, or a class escape such as \\d.
+   */
+  private classChars(): string[] | undefined {
     const source = this.source
     this.at++
-    if (source[this.at] === ']') {
-      this.at++
-      return
+    // In JavaScript a ] first in the class closes it (an empty class), unlike other flavours.
+    let chars: Set<string> | undefined = source[this.at] === '^' ? undefined : new Set()
+    while (this.at < source.length && source[this.at] !== ']') {
+      let char = source[this.at]!
+      if (char === '\\') {
+        const next = source[this.at + 1]
+        if (next === undefined || !ESCAPED_LITERAL.test(next)) chars = undefined
+        else char = next
+        this.at += 2
+      } else {
+        // A - between two characters makes a range (a - first or last is itself, but rare enough to skip).
+        if (char === '-') chars = undefined
+        this.at++
+      }
+      if (chars && this.ignoreCase && !foldsPlainly(char)) chars = undefined
+      chars?.add(this.ignoreCase ? char.toLowerCase() : char)
     }
-    while (this.at < source.length && source[this.at] !== ']') this.at += source[this.at] === '\\' ? 2 : 1
     if (this.at >= source.length) throw new Error('unclosed class')
     this.at++
+    return chars && chars.size > 0 ? [...chars] : undefined
   }
 
   private isQuantifier(): boolean {
