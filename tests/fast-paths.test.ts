@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {createLinter, createProcessor, lint, type UserPack} from '../src/index.js'
 
@@ -61,6 +62,26 @@ describe('GFM and front matter only where a document needs them', () => {
       expect(tree).toEqual(createProcessor().parse(text))
     })
   }
+
+  // Documents made of GFM markers and near-misses in any order and line ending: whatever
+  // subset of constructs the markers select, the tree is the full parser's.
+  const piece = fc.constantFrom(
+    'Buy now', 'team@example.com', 'a@b', '@ noon', 'mailto:x@y.org', 'www.example.com', 'HTTPS://A.B/c_d', 'http:', 'https://x.y/z?a=1&b=2',
+    '~~old~~', '~one~', '~', '[^1]', '[^1]: note', '[^x] no definition', '| a | b |', '|---|---|', '|', '- [ ] task', '- [x] done', '* [X] Done', '[\r\n]',
+    '今すぐ', '`code | ~ @`', '<span>www.a.b</span>', '> quoted ~~x~~', '1. [ ] step'
+  )
+  const gfmDocument = fc
+    .tuple(fc.array(fc.tuple(piece, fc.constantFrom(' ', '\n', '\n\n', '')), {minLength: 1, maxLength: 12}), fc.constantFrom('\n', '\r\n'))
+    .map(([parts, eol]) => parts.map(([text, glue]) => text + glue).join('').replaceAll('\n', eol))
+  it('parses any mix of GFM markers as the full parser does (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(gfmDocument, async (text) => {
+        const {tree} = await createLinter().lintWithTree(text)
+        expect(tree).toEqual(createProcessor().parse(text))
+      }),
+      {numRuns: Number(process.env.FUZZ_RUNS) || 200}
+    )
+  })
 
   it('still reads the front matter stage and GFM constructs', async () => {
     const {tree} = await createLinter().lintWithTree(documents.table)
