@@ -64,10 +64,10 @@ let pools = 0
 /**
  * The young generation of each worker's heap, in MB (V8's default here is
  * several times larger). Every isolate keeps its own young generation, so a
- * pool of two held about 1.45 times the memory of one thread; with 8 MB per
- * worker it holds about 1.2 times, for the same CPU time (alternating
- * `npm run bench -- --only workers` runs; docs/performance.md, Round 5).
- * Only the nursery is bounded: a large file still gets all the old space it needs.
+ * pool of two held about 1.45 times the memory of one thread in a quiet
+ * benchmark run; with 8 MB per worker, about 1.3 times, for the same CPU time
+ * (docs/performance.md, Round 5: the pool's memory). Only the nursery is
+ * bounded: a large file still gets all the old space it needs.
  */
 const WORKER_YOUNG_GENERATION_MB = 8
 
