@@ -63,6 +63,15 @@ function urlAutolinkLiteral(): SyntaxExtension {
   return {text}
 }
 
+/** Each construct with its parser and tree extensions, in remark-gfm's order. */
+const CONSTRUCTS: {parts: number; syntax: (parts: number) => SyntaxExtension; fromMarkdown: () => FromMarkdownExtension}[] = [
+  {parts: GFM_URL | GFM_EMAIL, syntax: (parts) => (parts & GFM_EMAIL ? gfmAutolinkLiteral() : urlAutolinkLiteral()), fromMarkdown: gfmAutolinkLiteralFromMarkdown},
+  {parts: GFM_FOOTNOTE, syntax: () => gfmFootnote(), fromMarkdown: gfmFootnoteFromMarkdown},
+  {parts: GFM_STRIKETHROUGH, syntax: () => gfmStrikethrough(), fromMarkdown: gfmStrikethroughFromMarkdown},
+  {parts: GFM_TABLE, syntax: () => gfmTable(), fromMarkdown: gfmTableFromMarkdown},
+  {parts: GFM_TASK_LIST, syntax: () => gfmTaskListItem(), fromMarkdown: gfmTaskListItemFromMarkdown}
+]
+
 /**
  * A unified plugin that adds the GFM constructs named by `parts` (bits of {@link gfmPartsOf}),
  * in remark-gfm's order, with remark-gfm's default options; parsing only (no serializer).
@@ -71,24 +80,9 @@ export function remarkGfmParts(this: Processor, parts: number) {
   const data = this.data()
   const syntax: SyntaxExtension[] = (data.micromarkExtensions ??= [])
   const fromMarkdown: FromMarkdownExtension[] = (data.fromMarkdownExtensions ??= []) as FromMarkdownExtension[]
-  if (parts & (GFM_URL | GFM_EMAIL)) {
-    syntax.push(parts & GFM_EMAIL ? gfmAutolinkLiteral() : urlAutolinkLiteral())
-    fromMarkdown.push(gfmAutolinkLiteralFromMarkdown())
-  }
-  if (parts & GFM_FOOTNOTE) {
-    syntax.push(gfmFootnote())
-    fromMarkdown.push(gfmFootnoteFromMarkdown())
-  }
-  if (parts & GFM_STRIKETHROUGH) {
-    syntax.push(gfmStrikethrough())
-    fromMarkdown.push(gfmStrikethroughFromMarkdown())
-  }
-  if (parts & GFM_TABLE) {
-    syntax.push(gfmTable())
-    fromMarkdown.push(gfmTableFromMarkdown())
-  }
-  if (parts & GFM_TASK_LIST) {
-    syntax.push(gfmTaskListItem())
-    fromMarkdown.push(gfmTaskListItemFromMarkdown())
+  for (const construct of CONSTRUCTS) {
+    if (!(parts & construct.parts)) continue
+    syntax.push(construct.syntax(parts))
+    fromMarkdown.push(construct.fromMarkdown())
   }
 }
