@@ -10,7 +10,7 @@
  * Every comparison runs its processes alternately in one run and reports the median of the
  * per-round ratios with their min–max; absolute seconds are recorded, never asserted.
  */
-import {readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -200,6 +200,8 @@ const meta = {
 }
 
 const json = {...results, meta, samples: rounds}
+// --out may name a folder that does not exist yet.
+mkdirSync(out, {recursive: true})
 writeFileSync(path.join(out, 'results.json'), JSON.stringify(json, null, 2) + '\n')
 writeFileSync(path.join(out, 'RESULTS.md'), renderResults(results, meta, rounds))
 log(`wrote ${path.relative(process.cwd(), path.join(out, 'results.json'))} and RESULTS.md`)
