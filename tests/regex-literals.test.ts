@@ -1,7 +1,9 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {BUILTIN_RULES} from '../src/core/builtin-rules.js'
-import {containsAll, requiredLiterals} from '../src/kinds/regex-literals.js'
+import {mayMatch, withTrigrams} from '../src/kinds/regex-gates.js'
+import {requiredLiterals} from '../src/kinds/regex-literals.js'
+import {TrigramTable} from '../src/kinds/trigrams.js'
 
 describe('required literals of a regex cue', () => {
   it('takes the two most selective literal runs or required groups of a sequence, all required', () => {
@@ -78,9 +80,12 @@ describe('required literals of a regex cue', () => {
   })
 })
 
-/** Whether the text has a string of every set, as a gate asks (lowercased when it ignores case). */
+/** Whether the text has a string of every set, asked as a gate asks (lowercased when it ignores case, through its trigrams). */
 function hasAll(text: string, sets: string[][], ignoreCase: boolean): boolean {
-  return containsAll(ignoreCase ? text.toLowerCase() : text, sets)
+  const searched = ignoreCase ? text.toLowerCase() : text
+  const table = new TrigramTable()
+  table.load(searched)
+  return mayMatch([withTrigrams(sets)], searched, table)
 }
 
 describe('required literals of the built-in rules', () => {

@@ -135,9 +135,14 @@ function memberLiterals(patterns: RegexPattern[], members: number[]): Literal[][
   for (const member of members) {
     const literals = requiredLiterals(patterns[member]!.regex, patterns[member]!.flags)
     if (!literals) return undefined
-    sets.push(literals.map((set) => set.map((text) => ({text, trigrams: trigramHashes(text)}))))
+    sets.push(withTrigrams(literals))
   }
   return sets
+}
+
+/** A member's literal sets (from requiredLiterals) ready for {@link mayMatch}. */
+export function withTrigrams(sets: string[][]): Literal[][] {
+  return sets.map((set) => set.map((text) => ({text, trigrams: trigramHashes(text)})))
 }
 
 /**

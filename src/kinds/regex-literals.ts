@@ -4,8 +4,9 @@
  * gate's strings skips the gate, so a short draft never compiles the large
  * alternations it could not match, and a long one runs them only on candidate sentences.
  *
- * The reading is conservative: anything it does not know (classes, escapes of letters, back
- * references, quantified runs) is "no literal here", and a pattern without a literal it is sure
+ * The reading is conservative: anything it does not know (ranges, negated classes, escapes of
+ * letters, back references, quantified runs) is "no literal here"; a class that lists literal
+ * characters ([$€£]) is a set of one-character strings. A pattern without a literal it is sure
  * of gets no pre-filter, so its gate always runs as before.
  */
 
@@ -23,21 +24,6 @@ export function requiredLiterals(source: string, flags: string): string[][] | un
   } catch {
     return undefined
   }
-}
-
-/** Whether the text has a string of every set (the text lowercased for case-insensitive sets). */
-export function containsAll(text: string, sets: readonly string[][]): boolean {
-  for (const set of sets) {
-    let found = false
-    for (const literal of set) {
-      if (text.includes(literal)) {
-        found = true
-        break
-      }
-    }
-    if (!found) return false
-  }
-  return true
 }
 
 // Characters that are a literal as written (outside a class, unescaped).
