@@ -184,24 +184,17 @@ export function stageEvidenceOf(file: VFile, tree: Root, sections?: Section[]): 
 
 /**
  * The messages that start inside each section, in file order. Sections are in
- * document order and do not overlap (each ends where the next heading starts), so
- * each message is placed by a binary search: a draft with thousands of sections
- * and findings is not scanned once per section.
+ * document order and do not overlap (splitSections: each ends where the next
+ * heading starts; stageEvidenceOf hands out sentences on the same order), so each
+ * message is placed by a binary search: a draft with thousands of sections and
+ * findings is not scanned once per section.
  */
 function messagesBySection(messages: VFileMessage[], sections: Section[]): VFileMessage[][] {
   const found: VFileMessage[][] = sections.map(() => [])
-  const ordered = sections.every((section, index) => index === 0 || sections[index - 1]!.end <= section.start)
   for (const message of messages) {
     const place = message.place && 'start' in message.place ? message.place.start : message.place
     const offset = place?.offset
     if (offset === undefined) continue
-    if (!ordered) {
-      // Not expected from splitSections; kept exact all the same.
-      sections.forEach((section, index) => {
-        if (offset >= section.start && offset < section.end) found[index]!.push(message)
-      })
-      continue
-    }
     // The last section starting at or before the offset.
     let low = 0
     let high = sections.length - 1
