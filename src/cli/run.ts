@@ -245,7 +245,14 @@ async function finish(args: CliArgs, io: CliIo, files: VFile[], known: number): 
   let text: string
   if (args.format === 'json' && !args.output) {
     // In pieces: one string of a large draft's report would be the run's largest allocation.
-    for (const chunk of jsonReportChunks(files)) io.stdout.write(chunk)
+    // A pipe takes 64 KB at a time and Node queues the rest in memory, so each piece waits
+    // until the reader has taken the ones before it: without that, the report of a 10 MB
+    // draft piped to another program was all held at once (docs/performance.md, Large files).
+    for (const chunk of jsonReportChunks(files)) {
+      // A reader that went away (`| head`) takes no more: stop instead of waiting for it.
+      if (closed(io.stdout)) break
+      if (!io.stdout.write(chunk)) await drained(io.stdout)
+    }
     text = '\n'
   } else if (args.format === 'json') text = JSON.stringify(toJsonReport(files)) + '\n'
   else if (args.format === 'sarif') text = JSON.stringify(toSarif(files, BUILTIN_RULES, VERSION, io.cwd), null, 2) + '\n'
@@ -259,7 +266,7 @@ async function finish(args: CliArgs, io: CliIo, files: VFile[], known: number): 
     await writeAtomic(path.resolve(io.cwd, args.output), text)
   } else if (args.format === 'stylish') {
     if (text) io.stderr.write(text)
-  } else {
+  } else if (!closed(io.stdout)) {
     io.stdout.write(text)
   }
 
@@ -269,6 +276,27 @@ async function finish(args: CliArgs, io: CliIo, files: VFile[], known: number): 
     return 1
   }
   return 0
+}
+
+function closed(stream: NodeJS.WritableStream): boolean {
+  const state = stream as {destroyed?: boolean; writableEnded?: boolean}
+  return state.destroyed === true || state.writableEnded === true
+}
+
+/** Resolve when a stream that refused more (write returned false) has drained, or has closed. */
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (closed(stream)) return resolve()
+    const done = () => {
+      stream.off('drain', done)
+      stream.off('close', done)
+      stream.off('error', done)
+      resolve()
+    }
+    stream.on('drain', done)
+    stream.on('close', done)
+    stream.on('error', done)
+  })
 }
 
 function noticeFile(filePath: string, ruleId: NoticeId, level: 'error' | 'warning' | 'info', reason: string): VFile {

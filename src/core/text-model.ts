@@ -8,7 +8,7 @@ import type {JapaneseTokenizer, KuromojiToken} from '../lang/ja/tokenizer.js'
 import {tokenizeBounded} from '../lang/ja/bounded-tokenize.js'
 import {POS, POS_DETAIL} from '../lang/ja/pos.js'
 import {expandWord, foldWord, type NormalWord} from '../lang/en/words.js'
-import {normalizeWithMap, type NormalizedText} from '../lang/normalize.js'
+import {normalizeWithMap, originAt, originEndAt, type NormalizedText} from '../lang/normalize.js'
 import {splitRuns, type Lang} from '../lang/script.js'
 import type {ProseBlock} from './prose.js'
 import type {Stage} from './stages.js'
@@ -55,15 +55,19 @@ export interface ProseSentence {
   node: NlcstSentence
 }
 
-// The bare kuromoji tokens of a sentence, made once and shared by every rule
-// and every negation check on it.
-const rawCache = new WeakMap<ProseSentence, KuromojiToken[]>()
+// The bare kuromoji tokens of the sentence read last, shared by every rule and
+// every negation check on it: the rules run sentence by sentence, so one entry
+// serves them, and no sentence keeps a second array of its tokens (issue 13).
+let rawSentence: ProseSentence | undefined
+let rawOfSentence: KuromojiToken[] = []
 
 /** The kuromoji tokens of a Japanese sentence, without their offsets. */
 export function rawTokens(sentence: ProseSentence): KuromojiToken[] {
-  let raw = rawCache.get(sentence)
-  if (!raw) rawCache.set(sentence, (raw = sentence.tokens.map((entry) => entry.token)))
-  return raw
+  if (rawSentence !== sentence) {
+    rawOfSentence = sentence.tokens.map((entry) => entry.token)
+    rawSentence = sentence
+  }
+  return rawOfSentence
 }
 
 /** Text of a block split into language runs and sentences. */
@@ -102,16 +106,46 @@ export function buildSentences(
   const sentences: ProseSentence[] = []
   // One node builder for all Japanese sentences of the document (see withLazyNode).
   const japaneseBuild = (sentence: ProseSentence) => japaneseSentenceNode(sentence, location)
+  const shared = sharedTokens()
   for (const plan of plans) {
     const stage = stageOf(plan.block)
     if (plan.lang === 'ja') {
       if (!tokenizer) throw new Error('Japanese text needs the tokenizer')
-      sentences.push(withLazyNode(japaneseSentence(plan, stage, tokenizer), japaneseBuild))
+      sentences.push(withLazyNode(japaneseSentence(plan, stage, tokenizer, shared), japaneseBuild))
     } else {
       sentences.push(...englishSentences(plan, stage, location))
     }
   }
   return sentences
+}
+
+/**
+ * One token object per distinct word of a document, shared by all its
+ * occurrences. Two tokens of the same dictionary entry (or the same unknown
+ * word of the same character class) differ only in `word_position`, and the
+ * place of an occurrence is its JaToken's `start`/`end`: a document repeats its
+ * words, so keeping one kuromoji token (128 bytes) per occurrence was the largest
+ * part of the prose model of Japanese text (docs/performance.md, Large files).
+ * A shared token's `word_position` is 0: it belongs to no one occurrence.
+ */
+function sharedTokens(): (token: KuromojiToken) => KuromojiToken {
+  const known = new Map<number, KuromojiToken>()
+  const unknown = new Map<string, KuromojiToken>()
+  return (token) => {
+    token.word_position = 0
+    if (token.word_type === 'KNOWN') {
+      const seen = known.get(token.word_id)
+      if (seen) return seen
+      known.set(token.word_id, token)
+    } else if (token.word_type === 'UNKNOWN') {
+      // An unknown word's features come from its character class (word_id), its surface from the text.
+      const key = `${token.word_id} ${token.surface_form}`
+      const seen = unknown.get(key)
+      if (seen) return seen
+      unknown.set(key, token)
+    }
+    return token
+  }
 }
 
 // Line breaks inside Japanese prose are not word breaks (hard-wrapped
@@ -130,15 +164,16 @@ function keepInJapanese(block: ProseBlock) {
   }
 }
 
-function japaneseSentence(plan: SentencePlan, stage: Stage, tokenizer: JapaneseTokenizer): Omit<ProseSentence, 'node'> {
+function japaneseSentence(plan: SentencePlan, stage: Stage, tokenizer: JapaneseTokenizer, shared: (token: KuromojiToken) => KuromojiToken): Omit<ProseSentence, 'node'> {
   const {block} = plan
   const normalized = normalizeWithMap(block.text, plan.start, plan.end, keepInJapanese(block), block)
-  const tokens: JaToken[] = []
-  for (const token of tokenizeBounded(tokenizer, normalized.text)) {
+  // Made with map, not push: the array is kept as long as the sentence, and one grown by
+  // push keeps room for up to half as many tokens again.
+  const tokens: JaToken[] = tokenizeBounded(tokenizer, normalized.text).map((token) => {
     const from = token.word_position - 1
     const to = from + token.surface_form.length
-    tokens.push({token, start: normalized.origin[from]!, end: normalized.originEnd[to - 1]!})
-  }
+    return {token: shared(token), start: originAt(normalized, from), end: originEndAt(normalized, to - 1)}
+  })
   const start = block.origin[plan.start]!
   const end = block.originEnd[plan.end - 1]!
   return {lang: 'ja', stage, block, start, end, normalized, tokens, words: []}

@@ -132,7 +132,8 @@ export function findCues(rule: CompiledRule, sentence: ProseSentence): CueMatch[
 
 
 function regexCues(regexes: RegExp[], patterns: RegexPattern[], gates: RegexGate[], sentence: ProseSentence, found: CueMatch[]) {
-  const {text, origin, originEnd} = sentence.normalized
+  const {normalized} = sentence
+  const {text} = normalized
   let safe: boolean | undefined
   let foldsPlainly: boolean | undefined
   for (const regexGate of gates) {
@@ -162,7 +163,8 @@ function regexCues(regexes: RegExp[], patterns: RegexPattern[], gates: RegexGate
         if (!match[0]) continue
         const from = match.index
         const to = from + match[0].length
-        found.push({start: origin[from]!, end: originEnd[to - 1]!, from: -1, to: -1, expected: patterns[index]!.expected})
+        // The maps are read only where a cue is found (a sentence's are made when first read).
+        found.push({start: normalized.origin[from]!, end: normalized.originEnd[to - 1]!, from: -1, to: -1, expected: patterns[index]!.expected})
       }
     }
   }

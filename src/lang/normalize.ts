@@ -97,12 +97,58 @@ export function normalizeWithMap(
     index += width
   }
   text += source.slice(run, Math.min(index, Math.max(run, end)))
-  // Kept as long as the sentence is (docs/performance.md, Large files): a view of the
-  // block's map when the text is the block's own, else typed (half the memory of an array).
+  // Kept as long as the sentence is (docs/performance.md, Large files): the block's own
+  // map when the text is the block's own, else typed (half the memory of an array).
   if (identity && through?.origin instanceof Int32Array && through.originEnd instanceof Int32Array) {
-    return {text, origin: through.origin.subarray(start, end), originEnd: through.originEnd.subarray(start, end)}
+    return new SourceSlice(text, through as TypedMaps, start, end)
   }
   return {text, origin: Int32Array.from(origin), originEnd: Int32Array.from(originEnd)}
+}
+
+interface TypedMaps {
+  origin: Int32Array
+  originEnd: Int32Array
+}
+
+/**
+ * A normalised text that is a slice of its source's text, unit for unit (most
+ * sentences): its maps are views of the source's maps, made when first read. A
+ * view is an object of about a hundred bytes, two per sentence, and most
+ * sentences never have a cue to place: made eagerly, they were a tenth of the
+ * prose model of a large draft (docs/performance.md, Large files).
+ */
+class SourceSlice implements NormalizedText {
+  readonly text: string
+  readonly through: TypedMaps
+  readonly from: number
+  readonly to: number
+  private originView: Int32Array | undefined = undefined
+  private originEndView: Int32Array | undefined = undefined
+
+  constructor(text: string, through: TypedMaps, from: number, to: number) {
+    this.text = text
+    this.through = through
+    this.from = from
+    this.to = to
+  }
+
+  get origin(): Int32Array {
+    return (this.originView ??= this.through.origin.subarray(this.from, this.to))
+  }
+
+  get originEnd(): Int32Array {
+    return (this.originEndView ??= this.through.originEnd.subarray(this.from, this.to))
+  }
+}
+
+/** `map.origin[index]`, without making a view for it. */
+export function originAt(map: NormalizedText, index: number): number {
+  return map instanceof SourceSlice ? map.through.origin[map.from + index]! : map.origin[index]!
+}
+
+/** `map.originEnd[index]`, without making a view for it. */
+export function originEndAt(map: NormalizedText, index: number): number {
+  return map instanceof SourceSlice ? map.through.originEnd[map.from + index]! : map.originEnd[index]!
 }
 
 function isLowSurrogate(code: number): boolean {

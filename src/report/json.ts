@@ -69,21 +69,29 @@ export function toJsonReport(files: VFile[]): JsonReport {
 
 /**
  * The JSON report as text, `JSON.stringify(toJsonReport(files))` to the byte, in pieces
- * of at most `batch` messages: a draft of many megabytes has hundreds of thousands of
- * findings, and its report as one string (two bytes a character once any Japanese is in
- * it) would be the largest thing the CLI holds (docs/performance.md, Large files).
+ * of at most about `size` characters (one message longer than that is a piece of its own).
+ * A draft of many megabytes has hundreds of thousands of findings: its report as one
+ * string (two bytes a character once any Japanese is in it) would be the largest thing
+ * the CLI holds, and pieces larger than V8's largest young object (about 128 KB) are
+ * allocated straight into the old generation, where each waits for a full collection:
+ * pieces of 1,000 messages (about a megabyte each) grew the heap by 600 MB while the
+ * report of a 10 MB draft was written (docs/performance.md, Large files).
  */
-export function* jsonReportChunks(files: VFile[], batch = 1000): Generator<string> {
-  yield `{"version":1,"files":[`
+export function* jsonReportChunks(files: VFile[], size = 16_384): Generator<string> {
+  let piece = `{"version":1,"files":[`
   for (const [index, file] of files.entries()) {
-    yield `${index > 0 ? ',' : ''}{"path":${JSON.stringify(reportPath(file))},"messages":[`
-    for (let from = 0; from < file.messages.length; from += batch) {
-      const messages = file.messages.slice(from, from + batch).map((message) => JSON.stringify(toJsonMessage(message)))
-      yield (from > 0 ? ',' : '') + messages.join(',')
+    piece += `${index > 0 ? ',' : ''}{"path":${JSON.stringify(reportPath(file))},"messages":[`
+    for (const [at, message] of file.messages.entries()) {
+      const text = (at > 0 ? ',' : '') + JSON.stringify(toJsonMessage(message))
+      if (piece.length > 0 && piece.length + text.length > size) {
+        yield piece
+        piece = ''
+      }
+      piece += text
     }
-    yield ']}'
+    piece += ']}'
   }
-  yield `],"summary":${JSON.stringify(summaryOf(files))}}`
+  yield piece + `],"summary":${JSON.stringify(summaryOf(files))}}`
 }
 
 function reportPath(file: VFile): string {
