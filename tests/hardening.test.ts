@@ -75,6 +75,17 @@ describe('linear cost on long runs (hang guard)', () => {
     expect(file.messages.every((message) => message.ruleId !== 'internal-error')).toBe(true)
   }, 20_000)
 
+  // Per-section work was a scan of the document per section or per directive: stage
+  // scopes, directives, the CTA inventory's sentences and links, stage inference.
+  it.each([
+    ['40,000 stage directives', '<!-- trustlint stage: sales -->\n\nSome text here.\n\n'.repeat(40_000), {}],
+    ['30,000 sections with stage inference', '## a\n\nb\n\n'.repeat(30_000), {stage: 'auto' as const}]
+  ])('%s', async (_, value, options) => {
+    const file = await createLinter(options).lint(new VFile({path: 'sections.md', value}))
+    expect(file.messages.every((message) => message.ruleId !== 'internal-error')).toBe(true)
+    expect(isSorted(file.messages)).toBe(true)
+  }, 20_000)
+
   it('a wall of adjacent alarm emoji is one finding', async () => {
     const file = await lint('🔥'.repeat(5000))
     expect(file.messages.filter((message) => message.ruleId === 'pressure-punctuation')).toHaveLength(1)

@@ -5,7 +5,7 @@ import {location as locate} from 'vfile-location'
 import {readFrontMatter} from '../core/front-matter.js'
 import {createLinter, type Linter} from '../core/processor.js'
 import type {TrustlintOptions} from '../core/options.js'
-import {splitSections, type Section} from '../core/sections.js'
+import {bySection, splitSections, type Section} from '../core/sections.js'
 import {readStageDirectives, scopeAt, stageAt} from '../core/stage-directives.js'
 import type {Stage} from '../core/stages.js'
 import type {ProseSentence} from '../core/text-model.js'
@@ -182,33 +182,9 @@ export function stageEvidenceOf(file: VFile, tree: Root, sections?: Section[]): 
   })
 }
 
-/**
- * The messages that start inside each section, in file order. Sections are in
- * document order and do not overlap (splitSections: each ends where the next
- * heading starts; stageEvidenceOf hands out sentences on the same order), so each
- * message is placed by a binary search: a draft with thousands of sections and
- * findings is not scanned once per section.
- */
+/** The messages that start inside each section, in file order. */
 function messagesBySection(messages: VFileMessage[], sections: Section[]): VFileMessage[][] {
-  const found: VFileMessage[][] = sections.map(() => [])
-  for (const message of messages) {
-    const place = message.place && 'start' in message.place ? message.place.start : message.place
-    const offset = place?.offset
-    if (offset === undefined) continue
-    // The last section starting at or before the offset.
-    let low = 0
-    let high = sections.length - 1
-    let at = -1
-    while (low <= high) {
-      const middle = (low + high) >> 1
-      if (sections[middle]!.start <= offset) {
-        at = middle
-        low = middle + 1
-      } else high = middle - 1
-    }
-    if (at >= 0 && offset < sections[at]!.end) found[at]!.push(message)
-  }
-  return found
+  return bySection(messages, sections, (message) => (message.place && 'start' in message.place ? message.place.start : message.place)?.offset)
 }
 
 function pushinessReport(findings: VFileMessage[], chars: number, json: Map<VFileMessage, JsonMessage>, options: PushinessOptions): PushinessReport {

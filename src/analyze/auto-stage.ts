@@ -1,7 +1,7 @@
 import type {Root} from 'mdast'
 import type {Location} from 'vfile-location'
 import type {ProseBlock} from '../core/prose.js'
-import {splitSections, type Section} from '../core/sections.js'
+import {bySection, splitSections, type Section} from '../core/sections.js'
 import {scopeAt, type StageScope} from '../core/stage-directives.js'
 import type {Stage} from '../core/stages.js'
 import type {ProseSentence} from '../core/text-model.js'
@@ -46,11 +46,13 @@ export function autoStages(input: AutoStageInput): AutoStages {
   })
   const scopes: StageScope[] = []
   const unsure: AutoStages['unsure'] = []
-  for (const section of sections) {
+  const sentencesBySection = bySection(input.sentences, sections, (sentence) => sentence.start)
+  for (const [index, section] of sections.entries()) {
     if (scopeAt(input.declared, section.start)) continue
-    const sentences = input.sentences.filter((sentence) => sentence.start >= section.start && sentence.start < section.end)
+    const sentences = sentencesBySection[index]!
     if (sentences.length === 0) continue
-    const ctas = inventory.sections.find((entry) => entry.start === section.start)
+    // The inventory has one entry per section given, in the same order.
+    const ctas = inventory.sections[index]
     const inference = inferSectionStage(sectionText(section, sentences, input.source), ctas)
     if (inference.confidence >= threshold) scopes.push({stage: inference.inferred, start: section.start, end: section.end})
     else unsure.push({section, inference, start: sentences[0]!.start, end: sentences[0]!.end})

@@ -1,5 +1,5 @@
 import type {CompiledRule} from '../core/rule-types.js'
-import type {Section} from '../core/sections.js'
+import {sectionIndexAt, type Section} from '../core/sections.js'
 import type {CueMatch} from '../kinds/existence.js'
 import {wordMatcher, wordsOption} from './footer.js'
 import type {CheckContext} from './types.js'
@@ -27,7 +27,7 @@ export function createSourceJudge(context: CheckContext, rule: CompiledRule): (c
   return (cue) => {
     // Closing emphasis (**No.1**※) is markup, not a footnote mark.
     if (MARK_AFTER.test(context.source.slice(cue.end, cue.end + 24).replace(/^(?:\*\*|__|~~)+/, ''))) return true
-    const section = context.sections.find((candidate) => cue.start >= candidate.start && cue.start < candidate.end)
+    const section = context.sections[sectionIndexAt(context.sections, cue.start)]
     return !!section && hasSource(section)
   }
 }

@@ -37,3 +37,37 @@ export function splitSections(tree: Root, blocks: ProseBlock[], stageOf: (offset
   if (current.blocks.length > 0 || current.heading) sections.push(current)
   return sections
 }
+
+/**
+ * The index of the section holding `offset` (start ≤ offset < end), or -1. Sections
+ * are in document order and do not overlap (each ends where the next heading
+ * starts), so a binary search finds it: a draft with thousands of headings is not
+ * scanned once per section (issue 13).
+ */
+export function sectionIndexAt(sections: readonly {start: number; end: number}[], offset: number): number {
+  let low = 0
+  let high = sections.length - 1
+  let at = -1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (sections[middle]!.start <= offset) {
+      at = middle
+      low = middle + 1
+    } else high = middle - 1
+  }
+  return at >= 0 && offset < sections[at]!.end ? at : -1
+}
+
+/**
+ * Items per section, index for index with `sections`, each list in the items'
+ * order; an item whose offset is in no section (or undefined) is left out.
+ */
+export function bySection<T>(items: Iterable<T>, sections: readonly {start: number; end: number}[], offsetOf: (item: T) => number | undefined): T[][] {
+  const found: T[][] = sections.map(() => [])
+  for (const item of items) {
+    const offset = offsetOf(item)
+    const at = offset === undefined ? -1 : sectionIndexAt(sections, offset)
+    if (at >= 0) found[at]!.push(item)
+  }
+  return found
+}

@@ -8,7 +8,7 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Location} from 'vfile-location'
 import type {ProseBlock} from '../core/prose.js'
-import type {Section} from '../core/sections.js'
+import {bySection, type Section} from '../core/sections.js'
 import type {Stage} from '../core/stages.js'
 import type {ProseSentence} from '../core/text-model.js'
 import type {NormalWord} from '../lang/en/words.js'
@@ -70,9 +70,11 @@ export function buildInventory(input: InventoryInput): CtaInventory {
   const links = collectLinks(input.tree, source)
   const groups = groupSentences(input.sentences, source)
   const sections: SectionCtas[] = []
-  for (const section of input.sections) {
-    const inSection = (offset: number) => offset >= section.start && offset < section.end
-    const sectionGroups = groups.filter((group) => inSection(group.start))
+  // Each section's groups and links, handed out in one pass (not filtered once per section).
+  const groupsBySection = bySection(groups, input.sections, (group) => group.start)
+  const linksBySection = bySection(links, input.sections, (entry) => entry.start)
+  for (const [index, section] of input.sections.entries()) {
+    const sectionGroups = groupsBySection[index]!
     const ctas: Cta[] = []
     const nonAsks: NonAskLink[] = []
     const asked = new Set<SentenceGroup>()
@@ -80,7 +82,7 @@ export function buildInventory(input: InventoryInput): CtaInventory {
     const offers = new Map<SentenceGroup, {ask: AskAnalysis; offer: string | undefined}>()
     const groupStarts = sectionGroups.map((group) => group.start)
     const groupEnds = sectionGroups.map((group) => group.end)
-    for (const candidate of links.filter((entry) => inSection(entry.start))) {
+    for (const candidate of linksBySection[index]!) {
       const group = groupAround(sectionGroups, groupStarts, candidate)
       const link = group ? withVagueLeadIn(candidate, group, source) : candidate
       let found = classify(link, group, input)
