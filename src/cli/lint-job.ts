@@ -27,9 +27,11 @@ export async function runJob(job: LintJob): Promise<LintJobResult> {
       linters.set(job.optionsKey, linter)
     }
     const file = await linter.lint(new VFile({path: job.path, value: job.value}))
-    // The CLI reports messages only: let the prose model (and the tree it holds) go
-    // before the plain copies are made, so the two never add up (docs/performance.md, Large files).
+    // The CLI reports messages only: let the prose model (and the tree it holds) and the
+    // CTA inventory go before the plain copies are made, so they never add up
+    // (docs/performance.md, Large files).
     delete file.data.trustlintProse
+    delete file.data.trustlintCtas
     return {messages: file.messages.map(toPlain)}
   } catch (error) {
     return {error: (error as Error).message}
