@@ -302,7 +302,8 @@ function nounAsk(tokens: JaToken[], index: number, mode: AskMode): AskForm | und
     const after = tokens[index + 2]
     if (after && after.token.basic_form === 'お待ち') return 'invitation' // ご参加をお待ちしています
     if (after && after.token.basic_form === 'お願い') return 'request' // お問い合わせをお願いいたします
-    if (after && after.token.basic_form === '承る') return 'invitation' // お電話でもご注文を承ります
+    // お電話でもご注文を承ります; but 事前予約を承りました (承っておりました) reports orders taken: news, not an ask.
+    if (after && after.token.basic_form === '承る' && !pastAfter(tokens, index + 3)) return 'invitation'
   }
   // ご購入のほど(、よろしく)お願いいたします
   if (next?.token.surface_form === 'の' && tokens[index + 2]?.token.surface_form === 'ほど') return 'request'
@@ -310,6 +311,15 @@ function nounAsk(tokens: JaToken[], index: number, mode: AskMode): AskForm | und
   const attributive = tokens[index - 1]?.token.surface_form === 'の'
   if (!attributive && onlyTrailing(tokens, index + 1) && next?.token.pos !== POS.noun && buttonLike(tokens, index, mode)) return 'action'
   return undefined
+}
+
+/** A past ending (た) in the few tokens of the predicate from `from`: 〜ました, 〜ておりました. */
+function pastAfter(tokens: JaToken[], from: number): boolean {
+  for (const entry of tokens.slice(from, from + 4)) {
+    if (entry.token.pos === POS.symbol) return false
+    if (entry.token.basic_form === 'た' && entry.token.pos === POS.auxiliary) return true
+  }
+  return false
 }
 
 /** What follows an action verb (or the する of an action noun). */
