@@ -128,6 +128,15 @@ describe('stage signals', () => {
     expect(paid.map((signal) => signal.name)).toEqual(expect.arrayContaining(['price', 'paid-entry']))
   })
 
+  it('reads FAX and TEL as order channels only as words of their own, in both languages', async () => {
+    const channels = async (text: string) => (await signalsOf(text)).filter((signal) => signal.name === 'order-channel').map((signal) => signal.text)
+    // "tell", "hotel", "Intel", "telephoto", "faxed" hold the letters, not the channel.
+    expect(await channels('Let me tell you about the hotel by the lake. Intel laptops and telephoto lenses were faxed over.')).toEqual([])
+    expect(await channels('Orders: FAX 03-1234-5679 or TEL 03-1234-5678.')).toEqual(['FAX', 'TEL'])
+    expect(await channels('ご注文はＴＥＬ０３－１２３４－５６７８、またはFAXで承ります。')).toEqual(['ご注文', 'TEL', 'FAX'])
+    expect(await channels('ホテルの話をします。テレビで見た景色です。')).toEqual([])
+  })
+
   it('reads a release told in the first person and sign-up wording, in both languages', async () => {
     const names = async (text: string) => (await signalsOf(text)).map((signal) => `${signal.name}:${signal.text}`)
     expect(await names('Today sees the publication of my new novel. It is now available on Kindle.')).toEqual(

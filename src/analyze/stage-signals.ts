@@ -200,10 +200,11 @@ const CUES: Cue[] = ([
     name: 'offer-shape',
     pattern: /(?:※\d*|内容量|セット内容|商品(?:名|詳細|説明|情報)|スペック|仕様|プラン|コース|保証|特典付き|限定版|\bwhat you(?:'ll)? get\b|\bwhat'?s included\b|\bincludes?\b|\bguarantee[ds]?\b|\bwarranty\b|\bplans?\b|\bbundle\b|\bpackage\b|\bfeatures?:|\bbonus(?:es)?\b|\blifetime access\b|\bdiscount\b|\bcoupon\b|\bpromo code\b|\border now\b|\bbuy now\b|\bshop now\b|\bget yours\b)/giu
   },
-  // Ordering by form, fax, phone or mail.
+  // Ordering by form, fax, phone or mail. FAX and TEL as words of their own (TEL:03…, TEL03…),
+  // not the "tel" of "tell" or "hotel", which made every English text that tells something an order page.
   {
     name: 'order-channel',
-    pattern: /(?:FAX|ファックス|TEL|電話注文|申込書|注文書|注文用紙|ご注文|注文受付|予約受付|ご予約|お求め|お買い求め|通販|\border form\b|\bto order\b|\bplace (?:an|your) order\b|\bpre-?order\b|\bphone orders?\b|\bby (?:fax|phone|mail)\b)/giu
+    pattern: /(?:(?<![a-z])(?:fax|tel)(?![a-z])|ファックス|電話注文|申込書|注文書|注文用紙|ご注文|注文受付|予約受付|ご予約|お求め|お買い求め|通販|\border form\b|\bto order\b|\bplace (?:an|your) order\b|\bpre-?order\b|\bphone orders?\b|\bby (?:fax|phone|mail)\b)/giu
   },
   // Words of buying, which shop pages and articles about shopping share.
   {
