@@ -137,6 +137,21 @@ describe('stage signals', () => {
     expect(await channels('ホテルの話をします。テレビで見た景色です。')).toEqual([])
   })
 
+  it('does not read a domain written in the text (example.co.uk) as a lesson\'s "example"', async () => {
+    const howTo = async (text: string) => (await signalsOf(text)).filter((signal) => signal.name === 'how-to').map((signal) => signal.text)
+    expect(await howTo('Sign in to your account at example.co.uk, or at my-example.org.')).toEqual([])
+    expect(await howTo('受信設定で「example-yoga.jp」からのメールを許可してください。')).toEqual([])
+    expect(await howTo('Here is an example of a good subject line.')).toEqual(['example'])
+  })
+
+  it('reads "deal" as buying and "apply" as a sign-up only in those senses', async () => {
+    const named = async (text: string, name: string) => (await signalsOf(text)).filter((signal) => signal.name === name).map((signal) => signal.text.toLowerCase())
+    expect(await named('How to deal with a slow week. It takes a great deal of patience, and that is no big deal.', 'buying')).toEqual([])
+    expect(await named('The best deals this week, and one deal I skipped.', 'buying')).toEqual(['deals', 'deal'])
+    expect(await named('Apply the glaze thinly, then apply a second coat.', 'registration')).toEqual([])
+    expect(await named('Apply now: applications close on Friday. To apply, fill in the form.', 'registration')).toEqual(['apply now', 'to apply'])
+  })
+
   it('reads a release told in the first person and sign-up wording, in both languages', async () => {
     const names = async (text: string) => (await signalsOf(text)).map((signal) => `${signal.name}:${signal.text}`)
     expect(await names('Today sees the publication of my new novel. It is now available on Kindle.')).toEqual(

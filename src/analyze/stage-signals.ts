@@ -209,7 +209,7 @@ const CUES: Cue[] = ([
   // Words of buying, which shop pages and articles about shopping share.
   {
     name: 'buying',
-    pattern: /(?:購入|お買い|買い物|買う|買える|販売|お得|セール|\bbuy(?:ing)?\b|\bpurchas(?:e|ing)\b|\bfor sale\b|\bon sale\b|\bdeals?\b|\bsale\b|\bavailable (?:now|on|at|from)\b|\btickets?\b|チケット)/giu
+    pattern: /(?:購入|お買い|買い物|買う|買える|販売|お得|セール|\bbuy(?:ing)?\b|\bpurchas(?:e|ing)\b|\bfor sale\b|\bon sale\b|(?<!\bgreat |\bbig )\bdeals?\b(?! with\b)|\bsale\b|\bavailable (?:now|on|at|from)\b|\btickets?\b|チケット)/giu
   },
   // Announcing something that opens now: an event, a call, a registration.
   {
@@ -243,7 +243,7 @@ const CUES: Cue[] = ([
   // Signing up for something: an event, an account, a list.
   {
     name: 'registration',
-    pattern: /(?:申し?込(?:み|む|ん)|申込|参加登録|(?:新規|会員|無料)登録|参加(?:希望|申込|受付)|エントリー|登録(?:フォーム|はこちら|して|する)|\bregist(?:er|ration)\b|\brsvp\b|\benrol(?:l|ment)\b|\bsign-up\b|\bapply\b|\bcreate (?:an|your|a free) account\b|\bsign up (?:for|to)\b)/giu
+    pattern: /(?:申し?込(?:み|む|ん)|申込|参加登録|(?:新規|会員|無料)登録|参加(?:希望|申込|受付)|エントリー|登録(?:フォーム|はこちら|して|する)|\bregist(?:er|ration)\b|\brsvp\b|\benrol(?:l|ment)\b|\bsign-up\b|\bapply (?:now|today|here|online|for)\b|\bto apply\b|\bcreate (?:an|your|a free) account\b|\bsign up (?:for|to)\b)/giu
   },
   // Teaching: reasons, examples, steps.
   {
@@ -253,7 +253,7 @@ const CUES: Cue[] = ([
   // What a how-to or explainer announces itself as.
   {
     name: 'how-to',
-    pattern: /(?:方法|やり方|仕組み|解説|注意点|とは[?？]?|メリット|デメリット|まとめ|について|知りたい|わかりやすく|\bhow to\b|\bhow (?:do|does|can|it works)\b|\bwhy\b|\bwhat is\b|\bguide to\b|\btips?\b|\bexplained\b|\blessons?\b|\bmistakes?\b|\btutorial\b|\bexample\b)/giu
+    pattern: /(?:方法|やり方|仕組み|解説|注意点|とは[?？]?|メリット|デメリット|まとめ|について|知りたい|わかりやすく|\bhow to\b|\bhow (?:do|does|can|it works)\b|\bwhy\b|\bwhat is\b|\bguide to\b|\btips?\b|\bexplained\b|\blessons?\b|\bmistakes?\b|\btutorial\b|\bexample\b(?![.-]\w))/giu
   },
   {
     name: 'citation',
