@@ -142,6 +142,7 @@ describe('stage signals', () => {
     expect(await howTo('Sign in to your account at example.co.uk, or at my-example.org.')).toEqual([])
     expect(await howTo('受信設定で「example-yoga.jp」からのメールを許可してください。')).toEqual([])
     expect(await howTo('Here is an example of a good subject line.')).toEqual(['example'])
+    expect(await howTo('An example-based page ends with one more example.')).toEqual(['example', 'example'])
   })
 
   it('reads "deal" as buying and "apply" as a sign-up only in those senses', async () => {

@@ -253,7 +253,7 @@ const CUES: Cue[] = ([
   // What a how-to or explainer announces itself as.
   {
     name: 'how-to',
-    pattern: /(?:方法|やり方|仕組み|解説|注意点|とは[?？]?|メリット|デメリット|まとめ|について|知りたい|わかりやすく|\bhow to\b|\bhow (?:do|does|can|it works)\b|\bwhy\b|\bwhat is\b|\bguide to\b|\btips?\b|\bexplained\b|\blessons?\b|\bmistakes?\b|\btutorial\b|\bexample\b(?![.-]\w))/giu
+    pattern: /(?:方法|やり方|仕組み|解説|注意点|とは[?？]?|メリット|デメリット|まとめ|について|知りたい|わかりやすく|\bhow to\b|\bhow (?:do|does|can|it works)\b|\bwhy\b|\bwhat is\b|\bguide to\b|\btips?\b|\bexplained\b|\blessons?\b|\bmistakes?\b|\btutorial\b|\bexample\b(?!(?:-\w+)*\.[a-z]))/giu
   },
   {
     name: 'citation',
