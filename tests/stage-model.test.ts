@@ -128,8 +128,11 @@ describe('stage signals', () => {
     expect(paid.map((signal) => signal.name)).toEqual(expect.arrayContaining(['price', 'paid-entry']))
   })
 
+  // The texts of the signals of one kind in `text`.
+  const textsOf = async (text: string, name: SignalName) => (await signalsOf(text)).filter((signal) => signal.name === name).map((signal) => signal.text)
+
   it('reads FAX and TEL as order channels only as words of their own, in both languages', async () => {
-    const channels = async (text: string) => (await signalsOf(text)).filter((signal) => signal.name === 'order-channel').map((signal) => signal.text)
+    const channels = (text: string) => textsOf(text, 'order-channel')
     // "tell", "hotel", "Intel", "telephoto", "faxed" hold the letters, not the channel.
     expect(await channels('Let me tell you about the hotel by the lake. Intel laptops and telephoto lenses were faxed over.')).toEqual([])
     expect(await channels('Orders: FAX 03-1234-5679 or TEL 03-1234-5678.')).toEqual(['FAX', 'TEL'])
@@ -138,7 +141,7 @@ describe('stage signals', () => {
   })
 
   it('does not read a domain written in the text (example.co.uk) as a lesson\'s "example"', async () => {
-    const howTo = async (text: string) => (await signalsOf(text)).filter((signal) => signal.name === 'how-to').map((signal) => signal.text)
+    const howTo = (text: string) => textsOf(text, 'how-to')
     expect(await howTo('Sign in to your account at example.co.uk, or at my-example.org.')).toEqual([])
     expect(await howTo('受信設定で「example-yoga.jp」からのメールを許可してください。')).toEqual([])
     expect(await howTo('Here is an example of a good subject line.')).toEqual(['example'])
@@ -146,11 +149,10 @@ describe('stage signals', () => {
   })
 
   it('reads "deal" as buying and "apply" as a sign-up only in those senses', async () => {
-    const named = async (text: string, name: string) => (await signalsOf(text)).filter((signal) => signal.name === name).map((signal) => signal.text.toLowerCase())
-    expect(await named('How to deal with a slow week. It takes a great deal of patience, and that is no big deal.', 'buying')).toEqual([])
-    expect(await named('The best deals this week, and one deal I skipped.', 'buying')).toEqual(['deals', 'deal'])
-    expect(await named('Apply the glaze thinly, then apply a second coat.', 'registration')).toEqual([])
-    expect(await named('Apply now: applications close on Friday. To apply, fill in the form.', 'registration')).toEqual(['apply now', 'to apply'])
+    expect(await textsOf('How to deal with a slow week. It takes a great deal of patience, and that is no big deal.', 'buying')).toEqual([])
+    expect(await textsOf('The best deals this week, and one deal I skipped.', 'buying')).toEqual(['deals', 'deal'])
+    expect(await textsOf('Apply the glaze thinly, then apply a second coat.', 'registration')).toEqual([])
+    expect(await textsOf('Apply now: applications close on Friday. To apply, fill in the form.', 'registration')).toEqual(['Apply now', 'To apply'])
   })
 
   it('reads a release told in the first person and sign-up wording, in both languages', async () => {
