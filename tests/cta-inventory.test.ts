@@ -138,6 +138,21 @@ describe('CTA inventory: what is not an ask', () => {
     ])
   })
 
+  it('does not take what people do not do, an intention told or how a sale goes for an ask', async () => {
+    const notAsks = [
+      'いつでも手に入るとなると、お客様は購入してくれない。',
+      '今日始めてみようと思ったら、やることは四つです。',
+      '販売が開始されると、数分で売り切れてしまいます。',
+      'People will not buy it if it is always available.',
+      'If you want to start today, there are four things to do.',
+      'When sales open, the tickets are gone in minutes.'
+    ]
+    for (const sentence of notAsks) expect(allCtas(await findCtas(`---\nstage: sales\n---\n\n${sentence}\n`)), sentence).toEqual([])
+    // The same verbs asking: a question, a request, a sale opened in the main clause.
+    const asks = ['ぜひ購入してくれませんか。', '登録してもらえないでしょうか。', '予約受付を開始しました。', 'Buy it today.']
+    for (const sentence of asks) expect(allCtas(await findCtas(`---\nstage: sales\n---\n\n${sentence}\n`)).length, sentence).toBe(1)
+  })
+
   it('finds asks in polite request, volitional and invitation forms', async () => {
     const source = ['---', 'stage: sales', '---', '', 'ご参加ください。', '', '一緒に始めましょう。', '', 'ご参加をお待ちしています。', '', '申し込んでください。'].join('\n')
     expect(allCtas(await findCtas(source)).map((cta) => [cta.form, cta.action?.text])).toEqual([

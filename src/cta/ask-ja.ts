@@ -366,13 +366,32 @@ function verbAsk(tokens: JaToken[], verb: number, source: string, mode: AskMode)
 
 /**
  * 〜てみた, 〜てもらった, 〜てくれた tell what happened; 〜てみたい is the speaker's own wish
- * (「知っている人に聞いてみたい」). Neither asks the reader.
+ * (「知っている人に聞いてみたい」); 〜てみようと思う tells an intention (今日始めてみようと思ったら);
+ * 〜てくれない, 〜てもらえない said as a statement tell what people do not do (「いつでも手に入ると
+ * 購入してくれない」). None of them asks the reader; 〜てくれませんか, 〜てもらえないでしょうか do.
  */
 function toldOrWished(tokens: JaToken[], helper: number): boolean {
   const next = tokens[helper + 1]?.token
   if (!next || next.pos !== POS.auxiliary) return false
   // The past た itself, not its conditional たら (参加していただけたら嬉しいです asks).
-  return next.surface_form === 'た' || (next.basic_form === 'たい' && tokens[helper]!.token.basic_form === 'みる')
+  if (next.surface_form === 'た' || (next.basic_form === 'たい' && tokens[helper]!.token.basic_form === 'みる')) return true
+  // The volitional quoted by と: an intention told, not an invitation.
+  if (next.basic_form === 'う' && next.pos === POS.auxiliary && tokens[helper + 2]?.token.surface_form === 'と') return true
+  // A negative that is not a question.
+  if (NEGATIVE.has(next.basic_form)) return !questionAfter(tokens, helper + 2)
+  return false
+}
+
+const NEGATIVE = new Set(['ない', 'ぬ', 'ん'])
+
+/** A question marker (か, ？) before the sentence ends: 〜てくれませんか, 〜てもらえないでしょうか. */
+function questionAfter(tokens: JaToken[], from: number): boolean {
+  for (const entry of tokens.slice(from)) {
+    const surface = entry.token.surface_form
+    if (surface === 'か' || surface === '?' || surface === '？') return true
+    if (surface === '。' || surface === '、') return false
+  }
+  return false
 }
 
 /** The rest of the sentence names a place (から/より) and ends in どうぞ or お願いします. */
@@ -399,10 +418,24 @@ function saleOpened(tokens: JaToken[], index: number): number {
   }
   for (let at = index + 1; at < Math.min(tokens.length, index + 8); at++) {
     const next = tokens[at]!.token
-    if (next.basic_form === '開始' && tokens[at + 1]?.token.basic_form === 'する') return at + 1
+    if (next.basic_form === '開始' && tokens[at + 1]?.token.basic_form === 'する') return subordinate(tokens, at + 2) ? 0 : at + 1
     if (next.pos === POS.verb || next.surface_form === '。') return 0
   }
   return 0
+}
+
+/**
+ * The clause ends at `from` in a condition or a time (開始されると, 開始すれば, 開始したら):
+ * 「販売が開始されると、瞬時に売り切れる」 tells how a sale goes, it does not open one.
+ */
+function subordinate(tokens: JaToken[], from: number): boolean {
+  let at = from
+  // The passive: 開始される.
+  if (tokens[at]?.token.basic_form === 'れる' || tokens[at]?.token.basic_form === 'られる') at++
+  const next = tokens[at]?.token
+  if (!next) return false
+  if (next.pos === POS.particle && next.pos_detail_1 === '接続助詞' && ['と', 'ば', 'ても', 'でも'].includes(next.surface_form)) return true
+  return next.basic_form === 'た' && next.conjugated_form === '仮定形'
 }
 
 /** (おいて|みて)(も) 損は ない/ありません from `from`: the span of the litotes, if there. */
