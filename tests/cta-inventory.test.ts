@@ -141,6 +141,7 @@ describe('CTA inventory: what is not an ask', () => {
   it('does not take what people do not do, an intention told or how a sale goes for an ask', async () => {
     const notAsks = [
       'いつでも手に入るとなると、お客様は購入してくれない。',
+      '値段を知らないお客様は、なかなか購入してくれません。',
       '今日始めてみようと思ったら、やることは四つです。',
       '販売が開始されると、数分で売り切れてしまいます。',
       'People will not buy it if it is always available.',

@@ -8,6 +8,7 @@
  */
 import type {JaToken} from '../core/text-model.js'
 import type {NormalizedText} from '../lang/normalize.js'
+import {negationAt} from '../lang/ja/negation.js'
 import {POS, POS_DETAIL} from '../lang/ja/pos.js'
 import {dedupe, NO_ASK, spanOf, type AskAnalysis, type AskMode} from './analysis.js'
 import type {AskForm, CtaSpan} from './types.js'
@@ -367,7 +368,7 @@ function verbAsk(tokens: JaToken[], verb: number, source: string, mode: AskMode)
 /**
  * 〜てみた, 〜てもらった, 〜てくれた tell what happened; 〜てみたい is the speaker's own wish
  * (「知っている人に聞いてみたい」); 〜てみようと思う tells an intention (今日始めてみようと思ったら);
- * 〜てくれない, 〜てもらえない said as a statement tell what people do not do (「いつでも手に入ると
+ * 〜てくれない, 〜てくれません said as a statement tell what people do not do (「いつでも手に入ると
  * 購入してくれない」). None of them asks the reader; 〜てくれませんか, 〜てもらえないでしょうか do.
  */
 function toldOrWished(tokens: JaToken[], helper: number): boolean {
@@ -376,13 +377,11 @@ function toldOrWished(tokens: JaToken[], helper: number): boolean {
   // The past た itself, not its conditional たら (参加していただけたら嬉しいです asks).
   if (next.surface_form === 'た' || (next.basic_form === 'たい' && tokens[helper]!.token.basic_form === 'みる')) return true
   // The volitional quoted by と: an intention told, not an invitation.
-  if (next.basic_form === 'う' && next.pos === POS.auxiliary && tokens[helper + 2]?.token.surface_form === 'と') return true
-  // A negative that is not a question.
-  if (NEGATIVE.has(next.basic_form)) return !questionAfter(tokens, helper + 2)
-  return false
+  if (next.basic_form === 'う' && tokens[helper + 2]?.token.surface_form === 'と') return true
+  // A negative (くれない, くれません) that is not a question.
+  const negative = negationAt([next, tokens[helper + 2]?.token].filter((token) => token !== undefined), 0)
+  return negative >= 0 && !questionAfter(tokens, helper + 2 + negative)
 }
-
-const NEGATIVE = new Set(['ない', 'ぬ', 'ん'])
 
 /** A question marker (か, ？) before the sentence ends: 〜てくれませんか, 〜てもらえないでしょうか. */
 function questionAfter(tokens: JaToken[], from: number): boolean {

@@ -40,8 +40,8 @@ function isBoundary(token: KuromojiToken | undefined): boolean {
   return !token || token.pos === POS.symbol
 }
 
-/** Is token `index` a negation: ない/ぬ/ず, ませ+ん, or the adjective ない (なし)? */
-function negationAt(tokens: KuromojiToken[], index: number): number {
+/** Is token `index` a negation: ない/ぬ/ず, ませ+ん, or the adjective ない (なし)? The index of its last token, or -1. */
+export function negationAt(tokens: KuromojiToken[], index: number): number {
   const token = tokens[index]
   if (!token) return -1
   if (isNegator(token)) return index
