@@ -340,7 +340,7 @@ function verbAsk(tokens: JaToken[], verb: number, source: string, mode: AskMode)
     const litotes = litotesAt(tokens, verb + 2)
     if (litotes) return {form: 'suggestion', leads: false, hedge: spanOf(source, litotes.start, litotes.end)}
     // 〜てみてはいかがでしょうか, 〜ていただけると嬉しいです: asks, hedged.
-    if (second && ['みる', 'いただける', 'いただく', 'もらえる', 'もらう', 'くれる'].includes(second.token.basic_form) && !toldOrWished(tokens, verb + 2)) {
+    if (second && ['みる', 'いただける', 'いただく', 'もらえる', 'もらう', 'くれる'].includes(second.token.basic_form) && !tellsRatherThanAsks(tokens, verb + 2)) {
       return {form: 'suggestion', leads: false}
     }
     // 返信して、日時をお知らせください: the action leads a chain that ends in a request.
@@ -371,7 +371,7 @@ function verbAsk(tokens: JaToken[], verb: number, source: string, mode: AskMode)
  * 〜てくれない, 〜てくれません said as a statement tell what people do not do (「いつでも手に入ると
  * 購入してくれない」). None of them asks the reader; 〜てくれませんか, 〜てもらえないでしょうか do.
  */
-function toldOrWished(tokens: JaToken[], helper: number): boolean {
+function tellsRatherThanAsks(tokens: JaToken[], helper: number): boolean {
   const next = tokens[helper + 1]?.token
   if (!next || next.pos !== POS.auxiliary) return false
   // The past た itself, not its conditional たら (参加していただけたら嬉しいです asks).
