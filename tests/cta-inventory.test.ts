@@ -273,6 +273,22 @@ describe('CTA inventory: real closing forms and offers', () => {
     expect(allCtas(await findCtas(told))).toEqual([])
   })
 
+  it('reads verbs listed after a modal or an infinitive as one statement, every item of it; a purpose clause still orders', async () => {
+    // Each item is an action verb that asks when it opens a sentence of its own.
+    const listed = sales(
+      'As a member you can save recipes, book tables, and share your own.\n\nWe have eleven weeks to budget, book, and shop for the holidays.\n\n' +
+        '会員になると、レシピを保存し、席を予約し、作品を共有できます。\n\n年末まで11週間あるので、予算を立て、予約して、買い物をする計画を立てられます。'
+    )
+    expect(allCtas(await findCtas(listed))).toEqual([])
+    const asks = sales(
+      'To register, fill in the form, and book your seat.\n\nYou can read the notes, but please book your seat, bring a friend, and join us.\n\n' +
+        'If you want to, book your seat, bring a friend, and join us.\n\n登録するには、フォームに記入し、席を予約してください。'
+    )
+    const found = allCtas(await findCtas(asks))
+    expect(found.map((cta) => cta.action?.text)).toEqual(['book', 'book', 'book', '予約し'])
+    expectExactPositions(asks, await findCtas(asks))
+  })
+
   it('widens a bare URL to the vague words before it', async () => {
     const source = sales('For the full schedule, click here: https://example.com/schedule')
     const file = await lint(source)

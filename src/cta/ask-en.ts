@@ -260,7 +260,7 @@ function findAsk(words: NormalWord[], mode: AskMode): FoundAsk | undefined {
   for (let at = 0; at < words.length; at++) {
     const word = words[at]!.norm
     const previous = words[at - 1]?.norm
-    if (isActionAt(words, at) && BASE.get(word) === word && words[at]!.clauseStart && !NOT_IMPERATIVE_AFTER.has(words[at + 1]?.norm ?? '') && !underModal(words, at)) {
+    if (isActionAt(words, at) && BASE.get(word) === word && words[at]!.clauseStart && !NOT_IMPERATIVE_AFTER.has(words[at + 1]?.norm ?? '') && !inVerbList(words, at)) {
       if (previous === 'please') return {form: 'request', index: at, leads: true}
       if (previous === 'just' || previous === 'maybe' || previous === 'perhaps') return {form: 'suggestion', index: at, leads: false}
       return {form: 'action', index: at, leads: true}
@@ -463,20 +463,39 @@ function clickFollows(words: NormalWord[], from: number): boolean {
   return false
 }
 
-// "As a member you can save recipes, leave notes, and share your own": verbs listed after a
-// modal share its subject; the last one after `and` is not an imperative. Only a list of three or
-// more counts: in "You can read the syllabus, and join us on Friday!" the second clause asks.
+// "As a member you can save recipes, leave notes, and share your own", "we have eleven weeks to
+// budget, book, and shop": verbs listed after a modal or an infinitive's `to` share its subject
+// or its purpose, so none of them is an imperative. Only a list of three or more that closes with
+// `and` or `or` counts: in "You can read the syllabus, and join us on Friday!" the second clause
+// asks. A `to` that opens the clause is a purpose ("To register, fill in the form, and book your
+// seat" orders), so it heads no list.
 const MODALS = new Set(['can', 'will', 'could', 'may', 'might', 'would', 'should', "'ll"])
+const CONJUNCTIONS = new Set(['and', 'or'])
+// A clause opened by one of these is no item of the list: "you can read the notes, but please book…".
+const LIST_BREAKERS = new Set(['but', 'so', 'then', 'please', 'just', 'yet', 'now', 'if', 'when', 'also'])
 
-function underModal(words: NormalWord[], at: number): boolean {
-  const previous = words[at - 1]?.norm
-  if (previous !== 'and' && previous !== 'or') return false
-  let modal = -1
-  for (let index = at - 2; index >= 0 && modal < 0; index--) if (MODALS.has(words[index]!.norm)) modal = index
-  if (modal < 0) return false
-  // A middle item of the list: a clause start between the modal's verb and the `and`.
-  for (let index = modal + 2; index < at - 1; index++) if (words[index]!.clauseStart && words[index - 1]!.norm !== 'and') return true
-  return false
+function inVerbList(words: NormalWord[], at: number): boolean {
+  let head = -1
+  for (let index = at - 1; index >= 0 && head < 0; index--) {
+    const word = words[index]!
+    if (MODALS.has(word.norm) || (word.norm === 'to' && !word.clauseStart)) head = index
+  }
+  // "If you want to, book your seat…": a head followed by a comma governs nothing.
+  if (head < 0 || head + 1 >= at || words[head + 1]!.clauseStart) return false
+  // The items: the word after the head, then the first word of each clause that follows it.
+  const items = [head + 1]
+  let closed = false
+  for (let index = head + 2; index < words.length; index++) {
+    const word = words[index]!
+    if (!word.clauseStart || CONJUNCTIONS.has(word.norm)) continue
+    if (LIST_BREAKERS.has(word.norm)) return false
+    items.push(index)
+    if (CONJUNCTIONS.has(words[index - 1]!.norm)) {
+      closed = true
+      break
+    }
+  }
+  return closed && items.length >= 3 && items.includes(at)
 }
 
 /** An action verb at `at`, with its particle where it needs one. */
