@@ -175,6 +175,9 @@ function printSummary(result: ReturnType<typeof summarise>) {
   row('CTA accuracy, acquisition', (part) => part.ctaAccuracy.acquisition.accuracy)
   console.log(`${'no-cta errors on cta: strong'.padEnd(34)}${columns.map((name) => String(result[name].ctaAccuracy.sales.noCtaErrorsOnStrong + result[name].ctaAccuracy.acquisition.noCtaErrorsOnStrong).padStart(7)).join('')}`)
   row('stage accuracy (front matter removed)', (part) => part.stage.accuracy)
+  // Counts and the 95% interval: with about a hundred documents, one or two either way is no evidence.
+  const interval = (part: typeof result.all) => (part.stage.interval ? ` (${part.stage.interval.map((bound) => bound.toFixed(2)).join('–')})` : '')
+  console.log(`${'  right of cases (95% interval)'.padEnd(34)} ${columns.map((name) => `${name} ${result[name].stage.correct}/${result[name].stage.cases}${interval(result[name])}`).join(', ')}`)
   console.log(`${'info messages (not counted)'.padEnd(34)}${columns.map((name) => String(result[name].infos).padStart(7)).join('')}`)
 
   console.log('\nby language × stage (recall / precision / mustNotFlag violated):')

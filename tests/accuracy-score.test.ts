@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {ctaScore, familyScore, halfOf, scoreCase, sourceOrigin, type RealCase, type Report} from '../bench/lib/accuracy-score.js'
+import {ctaScore, familyScore, halfOf, scoreCase, sourceOrigin, stageScore, wilsonInterval, type RealCase, type Report} from '../bench/lib/accuracy-score.js'
 
 // The pure counting rules of the accuracy harness (bench/lib/accuracy-score.ts),
 // on hand-made cases and reports: no CLI involved.
@@ -139,5 +139,32 @@ describe('halfOf', () => {
   it('uses both halves across origins', () => {
     const halves = new Set(Array.from({length: 20}, (_, index) => halfOf(`owner${index}/repo:a.md@1`)))
     expect(halves).toEqual(new Set(['tune', 'check']))
+  })
+})
+
+describe('stage accuracy with its interval', () => {
+  it('gives the 95% Wilson interval of the published tables, clipped to 0..1, and none for no cases', () => {
+    // 8 of 10: 0.490–0.943 in the usual tables; 0 of 10: 0–0.278.
+    const [low, high] = wilsonInterval(8, 10)!
+    expect(low).toBeCloseTo(0.49, 2)
+    expect(high).toBeCloseTo(0.943, 3)
+    const [zeroLow, zeroHigh] = wilsonInterval(0, 10)!
+    expect(zeroLow).toBe(0)
+    expect(zeroHigh).toBeCloseTo(0.278, 3)
+    expect(wilsonInterval(0, 0)).toBeNull()
+  })
+
+  it('counts right answers and the confusion, and carries the interval', () => {
+    const score = stageScore([
+      {expected: 'sales', inferred: 'sales'},
+      {expected: 'sales', inferred: 'education'},
+      {expected: 'acquisition', inferred: 'acquisition'},
+      {expected: 'education', inferred: 'education'}
+    ])
+    expect([score.correct, score.cases, score.accuracy]).toEqual([3, 4, 0.75])
+    expect(score.confusion.sales.education).toBe(1)
+    expect(score.interval).toEqual(wilsonInterval(3, 4))
+    expect(score.interval![0]).toBeLessThan(0.75)
+    expect(score.interval![1]).toBeGreaterThan(0.75)
   })
 })

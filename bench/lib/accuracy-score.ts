@@ -268,6 +268,11 @@ export interface StageScore {
   cases: number
   correct: number
   accuracy: number | null
+  /**
+   * The 95% Wilson score interval of the accuracy: with a hundred documents it is about ±0.08, so a
+   * change of one or two documents is no evidence either way (docs/analyzer.md, "Round 8").
+   */
+  interval: [number, number] | null
   /** Rows: the labelled stage; columns: the inferred one. */
   confusion: Record<Stage, Record<Stage, number>>
 }
@@ -276,5 +281,15 @@ export function stageScore(pairs: Array<{expected: Stage; inferred: Stage}>): St
   const confusion = Object.fromEntries(STAGES.map((row) => [row, Object.fromEntries(STAGES.map((column) => [column, 0]))])) as StageScore['confusion']
   for (const pair of pairs) confusion[pair.expected][pair.inferred]++
   const correct = pairs.filter((pair) => pair.expected === pair.inferred).length
-  return {cases: pairs.length, correct, accuracy: ratio(correct, pairs.length), confusion}
+  return {cases: pairs.length, correct, accuracy: ratio(correct, pairs.length), interval: wilsonInterval(correct, pairs.length), confusion}
+}
+
+/** The Wilson score interval of `correct` out of `cases` at `z` (1.96: 95%); null with no cases. */
+export function wilsonInterval(correct: number, cases: number, z = 1.96): [number, number] | null {
+  if (cases === 0) return null
+  const share = correct / cases
+  const z2 = z * z
+  const centre = (share + z2 / (2 * cases)) / (1 + z2 / cases)
+  const half = (z * Math.sqrt((share * (1 - share)) / cases + z2 / (4 * cases * cases))) / (1 + z2 / cases)
+  return [Math.max(0, centre - half), Math.min(1, centre + half)]
 }
