@@ -281,7 +281,7 @@ export function stageScore(pairs: Array<{expected: Stage; inferred: Stage}>): St
   const confusion = Object.fromEntries(STAGES.map((row) => [row, Object.fromEntries(STAGES.map((column) => [column, 0]))])) as StageScore['confusion']
   for (const pair of pairs) confusion[pair.expected][pair.inferred]++
   const correct = pairs.filter((pair) => pair.expected === pair.inferred).length
-  return {cases: pairs.length, correct, accuracy: ratio(correct, pairs.length), interval: wilsonInterval(correct, pairs.length), confusion}
+  return {cases: pairs.length, correct, accuracy: ratio(correct, pairs.length), interval: wilsonInterval(correct, pairs.length)?.map(round) as [number, number] | null, confusion}
 }
 
 /** The Wilson score interval of `correct` out of `cases` at `z` (1.96: 95%); null with no cases. */
