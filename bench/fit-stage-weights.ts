@@ -35,6 +35,7 @@ import {createLinter} from '../src/core/processor.js'
 import type {Stage} from '../src/core/stages.js'
 import {halfOf, sourceOrigin} from './lib/accuracy-score.js'
 import {readOwnLabelled, readRealCopy} from './lib/realcopy.js'
+import {meanAndSd} from './lib/stats.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const realcopy = path.join(root, '../shared/realcopy')
@@ -156,8 +157,10 @@ function reliability(predictions: Prediction[]) {
 // that the rounds' figures stay comparable.
 const FIT: FitOptions & {balance: Balance} = {iterations: 1500, rate: 1, l2: 0.01, balance: 'sqrt'}
 console.log(`training cases: ${data.length} (${STAGES.map((stage) => `${stage} ${counts[stage]}`).join(', ')}), sources: ${new Set(data.map((item) => item.group)).size}`)
-const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length
-const spread = (values: number[]) => ({mean: round(mean(values)), sd: round(Math.sqrt(mean(values.map((value) => (value - mean(values)) ** 2))))})
+const meanAndSdRounded = (values: number[]) => {
+  const {mean, sd} = meanAndSd(values)
+  return {mean: round(mean), sd: round(sd)}
+}
 const accuracyOf = (predictions: Prediction[]) => predictions.filter((entry) => entry.inferred === entry.stage).length / predictions.length
 if (showGrid) {
   console.log('setting               leave one source out (recall acq/edu/sales)   grouped 5-fold, 10 shufflings: mean (sd)')
@@ -166,7 +169,7 @@ if (showGrid) {
       const options = {...FIT, l2}
       const loso = summary(crossValidate(options, balance))
       const folds = Array.from({length: 10}, (_, seed) => accuracyOf(crossValidate(options, balance, shuffledFolds(seed + 1, 5))))
-      const {mean: average, sd} = spread(folds)
+      const {mean: average, sd} = meanAndSdRounded(folds)
       console.log(`  l2 ${String(l2).padEnd(6)} ${balance.padEnd(5)}  ${loso.accuracy.toFixed(3)} (${STAGES.map((stage) => loso.recall[stage].toFixed(2)).join('/')})                     ${average.toFixed(3)} (${sd.toFixed(3)})`)
     }
   }
@@ -187,9 +190,9 @@ const cv = {
 const shuffles = Array.from({length: 10}, (_, seed) => crossValidate(FIT, FIT.balance, shuffledFolds(seed + 1, 5)))
 const fiveFold = {
   method: 'grouped 5-fold, ten shufflings of the sources (seeds 1-10)',
-  all: spread(shuffles.map(accuracyOf)),
-  realcopyTune: spread(shuffles.map((run) => accuracyOf(run.filter((entry) => !ownIds(entry))))),
-  own: spread(shuffles.map((run) => accuracyOf(run.filter(ownIds))))
+  all: meanAndSdRounded(shuffles.map(accuracyOf)),
+  realcopyTune: meanAndSdRounded(shuffles.map((run) => accuracyOf(run.filter((entry) => !ownIds(entry))))),
+  own: meanAndSdRounded(shuffles.map((run) => accuracyOf(run.filter(ownIds))))
 }
 console.log(`\ncross-validated (leave one source out), all: ${cv.all.accuracy} of ${cv.all.cases}; real copy (tune) ${cv.realcopyTune.accuracy}; own set ${cv.own.accuracy}`)
 console.log(`cross-validated (grouped 5-fold, mean of ten shufflings), all: ${fiveFold.all.mean} (sd ${fiveFold.all.sd}); real copy (tune) ${fiveFold.realcopyTune.mean}; own set ${fiveFold.own.mean}`)

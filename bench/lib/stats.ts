@@ -14,6 +14,13 @@ export function spread(values: number[]): Spread {
   return {median, min: sorted[0]!, max: sorted[sorted.length - 1]!}
 }
 
+/** Mean and (population) standard deviation of a non-empty list: how repeated cross-validation is reported. */
+export function meanAndSd(values: number[]): {mean: number; sd: number} {
+  if (values.length === 0) throw new Error('No values to summarise')
+  const mean = values.reduce((a, b) => a + b, 0) / values.length
+  return {mean, sd: Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / values.length)}
+}
+
 /** Per-round ratios a[i] / b[i]: both ran in the same round, so they saw the same machine load. */
 export function pairedRatios(a: number[], b: number[]): number[] {
   return a.map((value, index) => value / b[index]!)
